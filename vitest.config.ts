@@ -1,0 +1,29 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Two projects: `unit` (pure core, no I/O, runs anywhere) and `integration` (real PostgreSQL from
+// TEST_DATABASE_URL; each file gets a fresh database cloned from a migrated template).
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Files run in parallel, each in its own database; 2 cores here.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
