@@ -1,0 +1,168 @@
+// Who may do what on which claim (role × organization × status × field), as pure data and predicates.
+// Status changes themselves are decided by lifecycle.decide; this module covers what surrounds them
+// (visibility, field edits, PoE uploads, comments) and derives the UI's buttons from decide, so no rule
+// is written twice.
+import { CLAIM_FIELDS, PARTNER_ROLES, type ClaimField, type ClaimStatus } from "./catalogue";
+import type { FieldError } from "./errors";
+import {
+  CLAIM_ACTIONS,
+  decide,
+  isDisputeWindowOpen,
+  type Actor,
+  type ClaimAction,
+  type ClaimState,
+  type DecisionError,
+} from "./lifecycle";
+
+type ClaimScope = { organizationId: string; status: ClaimStatus };
+
+export function isPartner(actor: Actor): boolean {
+  return actor.kind === "user" && PARTNER_ROLES.includes(actor.role);
+}
+
+/** A partner acting on a claim of their own organization; the one shape of actor that may change a claim's content. */
+function isOwningPartner(actor: Actor, claim: { organizationId: string }): boolean {
+  return (
+    actor.kind === "user" &&
+    PARTNER_ROLES.includes(actor.role) &&
+    actor.organizationId !== null &&
+    actor.organizationId === claim.organizationId
+  );
+}
+
+/**
+ * Partners: own org only, every status. Reviewers: every claim except EDITING (private to the partner
+ * org). Admins: all. Customer/system: false (they act through a token or the sweep, never by browsing).
+ */
+export function canViewClaim(actor: Actor, claim: ClaimScope): boolean {
+  if (actor.kind !== "user") return false;
+  switch (actor.role) {
+    case "PARTNER_ADMIN":
+    case "PARTNER_BILLING":
+      return isOwningPartner(actor, claim);
+    case "REVIEWER":
+      return claim.status !== "EDITING";
+    case "ADMIN":
+      return true;
+  }
+}
+
+// "PoE files" are in the seed's editable list too, but PoE is not a claim field: uploads are governed by
+// checkPoeUpload (which additionally allows an open dispute).
+const CONTENT_FIELDS_AFTER_SUBMIT: readonly ClaimField[] = [
+  "mpnId",
+  "products",
+  "customerContact",
+  "partnerContact",
+  "commentary",
+];
+
+/** Data: which top-level fields may change in each status (domain.md "What may be edited when"). */
+export const EDITABLE_FIELDS_BY_STATUS: Readonly<Record<ClaimStatus, readonly ClaimField[]>> = Object.freeze({
+  EDITING: CLAIM_FIELDS,
+  SUBMITTED: CONTENT_FIELDS_AFTER_SUBMIT,
+  // The seed allows edits only in Submitted and Partner action required: a claim under review stays put
+  // so the reviewer decides on what they read.
+  UNDER_REVIEW: [],
+  PARTNER_ACTION_REQUIRED: CONTENT_FIELDS_AFTER_SUBMIT,
+  APPROVED: [],
+  REJECTED: [],
+});
+
+/** [] for non-partners and partners of other organizations. */
+export function editableFields(actor: Actor, claim: ClaimScope): readonly ClaimField[] {
+  return isOwningPartner(actor, claim) ? EDITABLE_FIELDS_BY_STATUS[claim.status] : [];
+}
+
+/**
+ * All-or-nothing: null when every field may change, else VALIDATION listing each refused field once
+ * (so nothing is partially applied). An empty edit refuses nothing. A partner of another organization
+ * gets FORBIDDEN here as a fail-safe; the service is expected to have answered NOT_FOUND already.
+ */
+export function checkFieldEdit(actor: Actor, claim: ClaimScope, fields: readonly ClaimField[]): DecisionError | null {
+  if (!isOwningPartner(actor, claim)) {
+    return { code: "FORBIDDEN", message: "Only the claim's partner organization may edit it." };
+  }
+  const allowed = EDITABLE_FIELDS_BY_STATUS[claim.status];
+  const refused = [...new Set(fields)].filter((field) => !allowed.includes(field));
+  if (refused.length === 0) return null;
+  const errors: FieldError[] = refused.map((field) => ({
+    path: field,
+    message: `${field} cannot change in ${claim.status}.`,
+  }));
+  return { code: "VALIDATION", message: `Some fields cannot change in ${claim.status}; nothing was changed.`, errors };
+}
+
+const POE_UPLOAD_STATUSES: readonly ClaimStatus[] = ["EDITING", "SUBMITTED", "PARTNER_ACTION_REQUIRED"];
+
+/** PoE upload: partner of the org, status EDITING/SUBMITTED/PARTNER_ACTION_REQUIRED, or REJECTED with dispute OPEN. */
+export function checkPoeUpload(
+  actor: Actor,
+  claim: Pick<ClaimState, "organizationId" | "status" | "dispute">,
+): DecisionError | null {
+  if (!isOwningPartner(actor, claim)) {
+    return { code: "FORBIDDEN", message: "Only the claim's partner organization may upload proof of execution." };
+  }
+  if (POE_UPLOAD_STATUSES.includes(claim.status)) return null;
+  if (claim.status === "REJECTED" && claim.dispute?.status === "OPEN") return null;
+  return {
+    code: "INVALID_TRANSITION",
+    message: `Proof of execution cannot be added to a claim in status ${claim.status}.`,
+  };
+}
+
+/**
+ * Final = REJECTED with no open dispute and (dispute used or 30-day window over), or APPROVED with
+ * sentForIncentiveAssessmentAt set. Shares isDisputeWindowOpen with decide("open-dispute"), so a claim
+ * is final exactly when the partner can no longer dispute it.
+ */
+export function isFinal(
+  claim: Pick<ClaimState, "status" | "rejectedAt" | "dispute" | "sentForIncentiveAssessmentAt">,
+  now: Date,
+): boolean {
+  if (claim.status === "APPROVED") return claim.sentForIncentiveAssessmentAt !== null;
+  if (claim.status === "REJECTED") {
+    return claim.dispute?.status !== "OPEN" && !isDisputeWindowOpen(claim, now);
+  }
+  return false;
+}
+
+/**
+ * Comments: partner of the org or REVIEWER; admins read only. A reviewer on EDITING gets FORBIDDEN rather
+ * than a status error: the claim is private to the partner organization, not merely in the wrong state
+ * (the service answers NOT_FOUND before this). Final claims refuse with INVALID_TRANSITION.
+ */
+export function checkComment(
+  actor: Actor,
+  claim: Pick<ClaimState, "organizationId" | "status" | "rejectedAt" | "dispute" | "sentForIncentiveAssessmentAt">,
+  now: Date,
+): DecisionError | null {
+  const isReviewer = actor.kind === "user" && actor.role === "REVIEWER";
+  if (!isOwningPartner(actor, claim) && !(isReviewer && claim.status !== "EDITING")) {
+    return { code: "FORBIDDEN", message: "Only the claim's partner organization and reviewers may comment." };
+  }
+  if (isFinal(claim, now)) {
+    return { code: "INVALID_TRANSITION", message: "The claim is final; comments are closed." };
+  }
+  return null;
+}
+
+/**
+ * For the UI (which buttons to show): each action decide() allows now, plus those refused only by a
+ * VALIDATION guard (so Submit still shows, with its checklist in blockedBy). A signed-in user who may
+ * not see the claim gets nothing, since decide does not look at organizations. Order is CLAIM_ACTIONS.
+ */
+export function availableActions(
+  actor: Actor,
+  claim: ClaimState,
+  now: Date,
+): { action: ClaimAction; blockedBy?: FieldError[] }[] {
+  if (actor.kind === "user" && !canViewClaim(actor, claim)) return [];
+  const available: { action: ClaimAction; blockedBy?: FieldError[] }[] = [];
+  for (const action of CLAIM_ACTIONS) {
+    const decision = decide(claim, action, actor, now);
+    if (decision.ok) available.push({ action });
+    else if (decision.error.code === "VALIDATION") available.push({ action, blockedBy: decision.error.errors ?? [] });
+  }
+  return available;
+}
