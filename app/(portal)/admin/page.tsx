@@ -1,0 +1,39 @@
+import { getTranslations } from "next-intl/server";
+import { ClaimList } from "@/components/claims/claim-list";
+import { actorOf, requireUser } from "@/lib/auth/session";
+import { listFiltersFromSearchParams, plainParams } from "@/lib/claims/list-params";
+import { listClaims } from "@/lib/claims/queries";
+import { getSlaSettings } from "@/lib/claims/settings";
+import { calendarOf } from "@/lib/claims/sla";
+import { getDb } from "@/lib/db";
+
+export default async function AdminPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser(["ADMIN"]);
+  const searchParams = await props.searchParams;
+  const db = getDb();
+  const now = new Date();
+  const [t, result, settings, organizations] = await Promise.all([
+    getTranslations("admin"),
+    listClaims(db, actorOf(user), listFiltersFromSearchParams(searchParams), now),
+    getSlaSettings(db),
+    db.organization.findMany({ select: { id: true, name: true } }),
+  ]);
+  return (
+    <section aria-labelledby="admin-title" className="space-y-4">
+      <div>
+        <h1 id="admin-title" className="text-2xl font-semibold">
+          {t("title")}
+        </h1>
+        <p className="text-slate-600">{t("intro")}</p>
+      </div>
+      <ClaimList
+        basePath="/admin"
+        params={plainParams(searchParams)}
+        result={result}
+        now={now}
+        calendar={calendarOf(settings)}
+        showOrganization={new Map(organizations.map((o) => [o.id, o.name]))}
+      />
+    </section>
+  );
+}

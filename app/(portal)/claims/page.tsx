@@ -1,0 +1,32 @@
+import { getTranslations } from "next-intl/server";
+import { ClaimList } from "@/components/claims/claim-list";
+import { actorOf, requireUser } from "@/lib/auth/session";
+import { PARTNER_ROLES } from "@/lib/claims/catalogue";
+import { listFiltersFromSearchParams, plainParams } from "@/lib/claims/list-params";
+import { listClaims } from "@/lib/claims/queries";
+import { getSlaSettings } from "@/lib/claims/settings";
+import { calendarOf } from "@/lib/claims/sla";
+import { getDb } from "@/lib/db";
+
+export default async function ClaimsDashboardPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser(PARTNER_ROLES);
+  const searchParams = await props.searchParams;
+  const db = getDb();
+  const now = new Date();
+  const [t, result, settings] = await Promise.all([
+    getTranslations("dashboard"),
+    listClaims(db, actorOf(user), listFiltersFromSearchParams(searchParams), now),
+    getSlaSettings(db),
+  ]);
+  return (
+    <section aria-labelledby="dashboard-title" className="space-y-4">
+      <div>
+        <h1 id="dashboard-title" className="text-2xl font-semibold">
+          {t("title")}
+        </h1>
+        <p className="text-slate-600">{t("intro")}</p>
+      </div>
+      <ClaimList basePath="/claims" params={plainParams(searchParams)} result={result} now={now} calendar={calendarOf(settings)} />
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { getTranslations } from "next-intl/server";
+import { ClaimList } from "@/components/claims/claim-list";
+import { actorOf, requireUser } from "@/lib/auth/session";
+import type { ClaimStatus } from "@/lib/claims/catalogue";
+import { listFiltersFromSearchParams, plainParams } from "@/lib/claims/list-params";
+import { listClaims } from "@/lib/claims/queries";
+import { getSlaSettings } from "@/lib/claims/settings";
+import { calendarOf } from "@/lib/claims/sla";
+import { getDb } from "@/lib/db";
+
+// Reviewers never see EDITING claims (private to the partner).
+const REVIEW_STATUSES: ClaimStatus[] = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", "APPROVED", "REJECTED"];
+
+export default async function ReviewQueuePage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser(["REVIEWER"]);
+  const searchParams = await props.searchParams;
+  const db = getDb();
+  const now = new Date();
+  const filters = listFiltersFromSearchParams(searchParams, { status: "SUBMITTED", sort: "dueAt" });
+  const [t, result, settings] = await Promise.all([
+    getTranslations("review"),
+    listClaims(db, actorOf(user), filters, now),
+    getSlaSettings(db),
+  ]);
+  return (
+    <section aria-labelledby="review-title" className="space-y-4">
+      <div>
+        <h1 id="review-title" className="text-2xl font-semibold">
+          {t("title")}
+        </h1>
+        <p className="text-slate-600">{t("intro")}</p>
+      </div>
+      <ClaimList
+        basePath="/review"
+        params={{ ...plainParams(searchParams), status: filters.status }}
+        result={result}
+        statuses={REVIEW_STATUSES}
+        now={now}
+        calendar={calendarOf(settings)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+/** Only same-origin paths may be a post-login destination (no open redirect). */
+function safeCallback(value: string | null): string {
+  if (!value) return "/";
+  try {
+    const url = new URL(value, window.location.origin);
+    return url.origin === window.location.origin ? `${url.pathname}${url.search}` : "/";
+  } catch {
+    return "/";
+  }
+}
+
+export function LoginForm({ entraEnabled }: { entraEnabled: boolean }) {
+  const t = useTranslations("login");
+  const params = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    if (!result || result.error) {
+      setPending(false);
+      setError(result?.error === "CredentialsSignin" ? t("invalid") : t("error"));
+      return;
+    }
+    // A full navigation: a route prefetched while signed out may have cached the guard's redirect.
+    window.location.assign(safeCallback(params.get("callbackUrl")));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium">
+          {t("email")}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "login-error" : undefined}
+          className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium">
+          {t("password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "login-error" : undefined}
+          className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+        />
+      </div>
+      {error ? (
+        <p id="login-error" role="alert" data-testid="login-error" className="rounded bg-red-50 p-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+      >
+        {pending ? t("submitting") : t("submit")}
+      </button>
+      {entraEnabled ? (
+        <button
+          type="button"
+          onClick={() => signIn("azure-ad", { callbackUrl: safeCallback(params.get("callbackUrl")) })}
+          className="w-full rounded border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100"
+        >
+          {t("entra")}
+        </button>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import type { ClaimStatus } from "@/lib/claims/catalogue";
+
+// Colour is a second channel only: the status is always written out, with a shape marker too.
+const STYLE: Record<ClaimStatus, { className: string; marker: string }> = {
+  EDITING: { className: "bg-slate-100 text-slate-800 border-slate-300", marker: "✎" },
+  SUBMITTED: { className: "bg-sky-50 text-sky-900 border-sky-300", marker: "➜" },
+  UNDER_REVIEW: { className: "bg-indigo-50 text-indigo-900 border-indigo-300", marker: "◔" },
+  PARTNER_ACTION_REQUIRED: { className: "bg-amber-50 text-amber-900 border-amber-400", marker: "!" },
+  APPROVED: { className: "bg-emerald-50 text-emerald-900 border-emerald-400", marker: "✓" },
+  REJECTED: { className: "bg-rose-50 text-rose-900 border-rose-300", marker: "✕" },
+};
+
+export async function StatusBadge({ status, withMeaning = false }: { status: ClaimStatus; withMeaning?: boolean }) {
+  const [t, tMeaning] = await Promise.all([getTranslations("status"), getTranslations("statusMeaning")]);
+  const style = STYLE[status];
+  return (
+    <span className="inline-flex flex-col gap-0.5">
+      <span
+        data-testid="status-badge"
+        data-status={status}
+        title={tMeaning(status)}
+        className={`inline-flex w-fit items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium ${style.className}`}
+      >
+        <span aria-hidden="true">{style.marker}</span>
+        {t(status)}
+      </span>
+      {withMeaning ? <span className="text-xs text-slate-600">{tMeaning(status)}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/lib/auth/session";
+import type { UserRole } from "@/lib/claims/catalogue";
+import { LanguageSwitcher } from "./language-switcher";
+import { SignOutButton } from "./sign-out-button";
+
+type NavKey = "claims" | "review" | "admin";
+const NAV_BY_ROLE: Record<UserRole, { key: NavKey; href: string }[]> = {
+  PARTNER_ADMIN: [{ key: "claims", href: "/claims" }],
+  PARTNER_BILLING: [{ key: "claims", href: "/claims" }],
+  REVIEWER: [{ key: "review", href: "/review" }],
+  ADMIN: [{ key: "admin", href: "/admin" }],
+};
+
+export async function AppHeader({ user }: { user: SessionUser }) {
+  const [t, tNav, tRoles] = await Promise.all([
+    getTranslations("app"),
+    getTranslations("nav"),
+    getTranslations("roles"),
+  ]);
+  return (
+    <header className="bg-blue-800 text-white">
+      <a href="#main" className="skip-link text-blue-900">
+        {t("skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold">
+          {t("name")}
+        </Link>
+        <nav aria-label={t("mainNavigation")} className="flex gap-4">
+          {NAV_BY_ROLE[user.role].map((item) => (
+            <Link key={item.key} href={item.href} className="underline-offset-4 hover:underline">
+              {tNav(item.key)}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          <p className="text-sm" data-testid="current-user">
+            <span className="sr-only">{t("signedInAs", { name: user.name })}</span>
+            <span aria-hidden="true">{user.name}</span>
+            {" · "}
+            <span data-testid="current-role">{tRoles(user.role)}</span>
+            {user.organizationName ? (
+              <>
+                {" · "}
+                <span data-testid="current-organization">{user.organizationName}</span>
+              </>
+            ) : null}
+          </p>
+          <LanguageSwitcher />
+          <SignOutButton label={t("signOut")} />
+        </div>
+      </div>
+    </header>
+  );
+}

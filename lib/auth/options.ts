@@ -1,0 +1,78 @@
+import type { NextAuthOptions } from "next-auth";
+import AzureADProvider from "next-auth/providers/azure-ad";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import type { UserRole } from "../claims/catalogue";
+import { getDb } from "../db";
+import { verifyPassword } from "./password";
+
+const credentialsSchema = z.object({ email: z.email().trim().toLowerCase(), password: z.string().min(1).max(200) });
+
+/** Microsoft Entra ID (OIDC) signs users in only when it is configured; it never creates users. */
+function entraProvider() {
+  const { ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET, ENTRA_TENANT_ID } = process.env;
+  if (!ENTRA_CLIENT_ID || !ENTRA_CLIENT_SECRET || !ENTRA_TENANT_ID) return [];
+  return [
+    AzureADProvider({ clientId: ENTRA_CLIENT_ID, clientSecret: ENTRA_CLIENT_SECRET, tenantId: ENTRA_TENANT_ID }),
+  ];
+}
+
+export function isEntraEnabled(): boolean {
+  return entraProvider().length > 0;
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
+        // Verify even when the user is missing or inactive so timing does not reveal which emails exist.
+        const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
+        if (!user || !user.active || !ok) return null;
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    ...entraProvider(),
+  ],
+  callbacks: {
+    async signIn({ user, account }) {
+      if (account?.provider === "credentials") return true;
+      // Entra ID: only known, active users, matched by email.
+      const email = user.email?.toLowerCase();
+      if (!email) return false;
+      const known = await getDb().user.findUnique({ where: { email } });
+      return Boolean(known?.active);
+    },
+    async jwt({ token, user }) {
+      if (user) {
+        const row = await getDb().user.findUnique({ where: { email: (user.email ?? "").toLowerCase() } });
+        if (row) {
+          token.sub = row.id;
+          token.role = row.role as UserRole;
+          token.organizationId = row.organizationId;
+          token.name = row.name;
+        }
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.user = {
+        ...session.user,
+        id: token.sub ?? "",
+        role: token.role as UserRole,
+        organizationId: (token.organizationId as string | null) ?? null,
+      };
+      return session;
+    },
+  },
+};
+
+// A valid argon2id hash of a random string: verifying against it costs what a real check costs.
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$hCFOnfG1BlfWAlDBUGl2ZQ$azPyKG8aZSqoMubiONnpFcEIdj/6tUTsKHOQj/5/zBQ";

@@ -1,0 +1,60 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import type { UserRole } from "../claims/catalogue";
+import type { Actor } from "../claims/lifecycle";
+import { getDb } from "../db";
+import { authOptions } from "./options";
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  organizationId: string | null;
+  organizationName: string | null;
+}
+
+/**
+ * The signed-in user, re-read from the database once per request: a deactivated user or a changed role
+ * takes effect at the next request, not when the JWT expires.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await getDb().user.findUnique({ where: { id }, include: { organization: true } });
+  if (!user || !user.active) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role as UserRole,
+    organizationId: user.organizationId,
+    organizationName: user.organization?.name ?? null,
+  };
+});
+
+/** Pages and server actions call this first. Wrong role answers not-found: a page's existence is not leaked. */
+export async function requireUser(allowed?: readonly UserRole[]): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (allowed && !allowed.includes(user.role)) notFound();
+  return user;
+}
+
+export function actorOf(user: Pick<SessionUser, "id" | "role" | "organizationId">): Actor {
+  return { kind: "user", userId: user.id, role: user.role, organizationId: user.organizationId };
+}
+
+export function homePathFor(role: UserRole): string {
+  switch (role) {
+    case "REVIEWER":
+      return "/review";
+    case "ADMIN":
+      return "/admin";
+    default:
+      return "/claims";
+  }
+}

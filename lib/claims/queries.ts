@@ -1,0 +1,163 @@
+// Read side: what each actor may see, the dashboard/queue listing and its per-status counts.
+// Listing is server-side (filter, sort, page in SQL on the indexes of prisma/schema.prisma); tab counts
+// come from the trigger-maintained ClaimStatusCount table, never from counting claims per request.
+import type { Db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { CLAIM_STATUSES, type ClaimStatus, type Program, type SolutionArea } from "./catalogue";
+import { parseClaimNumber } from "./claim-number";
+import type { Actor } from "./lifecycle";
+
+/** Statuses whose deadline is a business-day SLA (APPROVED's dueAt is the consent window end). */
+export const STATUSES_WITH_SLA: readonly ClaimStatus[] = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED"];
+
+export const CLAIM_SORTS = ["updatedAt", "-updatedAt", "createdAt", "-createdAt", "dueAt", "-dueAt"] as const;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
+
+export interface ClaimListFilters {
+  status?: ClaimStatus;
+  q?: string;
+  program?: Program;
+  solutionArea?: SolutionArea;
+  overdue?: boolean;
+  sort: ClaimSort;
+  page: number;
+  pageSize: number;
+}
+
+export type StatusCounts = Record<ClaimStatus, number>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// The highest code point: in the "C" collation of the *Lower columns, [q, q + MAX) holds exactly the strings
+// that start with q, so a prefix search is an ordinary btree range scan.
+const MAX_CODE_POINT = "\u{10FFFF}";
+
+/**
+ * Which claims an actor may see at all (domain.md): partners their organization's; reviewers every claim
+ * but EDITING ones (private to the partner); admins everything. null: nothing.
+ */
+export function visibleClaimsWhere(actor: Actor): Prisma.ClaimWhereInput | null {
+  if (actor.kind !== "user") return null;
+  switch (actor.role) {
+    case "PARTNER_ADMIN":
+    case "PARTNER_BILLING":
+      return actor.organizationId ? { organizationId: actor.organizationId } : null;
+    case "REVIEWER":
+      return { status: { not: "EDITING" } };
+    case "ADMIN":
+      return {};
+  }
+}
+
+/** The `q` search: exact claim number or tenant ID, else a case-insensitive prefix of customer name or domain. */
+export function searchWhere(q: string): Prisma.ClaimWhereInput {
+  const text = q.trim();
+  const sequence = parseClaimNumber(text);
+  if (sequence !== null) return { number: sequence };
+  if (GUID.test(text)) return { customerTenantId: text.toLowerCase() };
+  const prefix = text.toLowerCase();
+  const range = { gte: prefix, lt: prefix + MAX_CODE_POINT };
+  return { OR: [{ customerNameLower: range }, { customerDomainLower: range }] };
+}
+
+export function listWhere(actor: Actor, filters: Omit<ClaimListFilters, "sort" | "page" | "pageSize">, now: Date) {
+  const scope = visibleClaimsWhere(actor);
+  if (!scope) return null;
+  const and: Prisma.ClaimWhereInput[] = [scope];
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.program) and.push({ program: filters.program });
+  if (filters.solutionArea) and.push({ solutionArea: filters.solutionArea });
+  if (filters.q?.trim()) and.push(searchWhere(filters.q));
+  if (filters.overdue === true) and.push({ status: { in: [...STATUSES_WITH_SLA] }, dueAt: { lt: now } });
+  if (filters.overdue === false) {
+    and.push({ OR: [{ status: { notIn: [...STATUSES_WITH_SLA] } }, { dueAt: null }, { dueAt: { gte: now } }] });
+  }
+  return { AND: and } satisfies Prisma.ClaimWhereInput;
+}
+
+export function orderByFor(sort: ClaimSort): Prisma.ClaimOrderByWithRelationInput[] {
+  const direction = sort.startsWith("-") ? "desc" : "asc";
+  const field = sort.replace(/^-/, "") as "updatedAt" | "createdAt" | "dueAt";
+  const primary: Prisma.ClaimOrderByWithRelationInput =
+    field === "dueAt" ? { dueAt: { sort: direction, nulls: "last" } } : { [field]: direction };
+  return [primary, { id: direction }];
+}
+
+export const claimListSelect = {
+  id: true,
+  number: true,
+  organizationId: true,
+  mpnId: true,
+  program: true,
+  activity: true,
+  solutionArea: true,
+  customerName: true,
+  customerDomain: true,
+  customerTenantId: true,
+  status: true,
+  dueAt: true,
+  consentEndsAt: true,
+  sentForIncentiveAssessmentAt: true,
+  rejectionReason: true,
+  createdAt: true,
+  updatedAt: true,
+  products: { select: { kind: true, name: true, subscriptionId: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.ClaimSelect;
+
+export type ClaimListRow = Prisma.ClaimGetPayload<{ select: typeof claimListSelect }>;
+
+function emptyCounts(): StatusCounts {
+  return Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as StatusCounts;
+}
+
+/** Per-status counts of everything the actor may see, from the maintained counts table. */
+export async function statusCounts(db: Db, actor: Actor): Promise<StatusCounts> {
+  const counts = emptyCounts();
+  const scope = visibleClaimsWhere(actor);
+  if (!scope || actor.kind !== "user") return counts;
+  const isPartner = actor.role === "PARTNER_ADMIN" || actor.role === "PARTNER_BILLING";
+  const rows = await db.claimStatusCount.groupBy({
+    by: ["status"],
+    where: isPartner
+      ? { organizationId: actor.organizationId! }
+      : actor.role === "REVIEWER"
+        ? { status: { not: "EDITING" } }
+        : {},
+    _sum: { count: true },
+  });
+  for (const row of rows) counts[row.status as ClaimStatus] = row._sum.count ?? 0;
+  return counts;
+}
+
+function onlyStatusFilter(filters: ClaimListFilters): boolean {
+  return !filters.q?.trim() && !filters.program && !filters.solutionArea && filters.overdue === undefined;
+}
+
+export interface ClaimListResult {
+  items: ClaimListRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: StatusCounts;
+}
+
+export async function listClaims(db: Db, actor: Actor, filters: ClaimListFilters, now: Date): Promise<ClaimListResult> {
+  const where = listWhere(actor, filters, now);
+  const counts = await statusCounts(db, actor);
+  if (!where) return { items: [], total: 0, page: filters.page, pageSize: filters.pageSize, counts };
+  const [items, total] = await Promise.all([
+    db.claim.findMany({
+      where,
+      select: claimListSelect,
+      orderBy: orderByFor(filters.sort),
+      skip: (filters.page - 1) * filters.pageSize,
+      take: filters.pageSize,
+    }),
+    // Unfiltered or status-only views read the total from the maintained counts; other filters count.
+    onlyStatusFilter(filters)
+      ? Promise.resolve(
+          filters.status ? counts[filters.status] : Object.values(counts).reduce((sum, n) => sum + n, 0),
+        )
+      : db.claim.count({ where }),
+  ]);
+  return { items, total, page: filters.page, pageSize: filters.pageSize, counts };
+}

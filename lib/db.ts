@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client";
+
+// One lazily created Prisma client per process, cached on globalThis so dev hot reload reuses it.
+//   DATABASE_URL=postgres(ql)://…  → PostgreSQL through @prisma/adapter-pg (production, CI, many nodes)
+//   unset, or pglite:<dir>          → embedded PGlite in <dir> (default ./.data/pglite): zero setup
+// Nothing connects at import time, so `next build` opens no database.
+
+export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite"; // keep in sync with prisma.config.ts
+
+export type Db = PrismaClient;
+type Cache = { prisma?: PrismaClient; closeEmbedded?: () => Promise<void> };
+const cache = globalThis as typeof globalThis & { __cporDb?: Cache };
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+export function isEmbeddedDatabase(url = databaseUrl()): boolean {
+  return url.startsWith("pglite:");
+}
+
+export function embeddedDataDir(url = databaseUrl()): string {
+  const dir = url.slice("pglite:".length).replace(/^\/\/(?=\/)/, "");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
+}
+
+export class EmbeddedDatabaseLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database ${dir} is in use by process ${pid} (the portal is running?). ` +
+        `Stop that process first, or use PostgreSQL by setting DATABASE_URL.`,
+    );
+    this.name = "EmbeddedDatabaseLockedError";
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite is one process: a second process on the same folder corrupts it. Every process that opens it
+ * (server, seed, sweep, CLIs, and the migration engine in prisma/schema-engine.mjs) takes `<dir>.lock`,
+ * holding its pid. A live holder makes us fail at once with a clear message; a dead one is cleared.
+ */
+export function lockEmbeddedDataDir(dir: string): void {
+  const lock = `${dir}.lock`;
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
+      process.once("exit", () => {
+        try {
+          if (fs.readFileSync(lock, "utf8") === String(process.pid)) fs.unlinkSync(lock);
+        } catch {
+          /* already gone */
+        }
+      });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(fs.readFileSync(lock, "utf8")) || 0;
+      if (holder === process.pid) return;
+      if (holder && isAlive(holder)) throw new EmbeddedDatabaseLockedError(dir, holder);
+      fs.rmSync(lock, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new Error(`Could not take the lock ${lock}`);
+}
+
+export function getDb(): PrismaClient {
+  const c = (cache.__cporDb ??= {});
+  if (c.prisma) return c.prisma;
+  const url = databaseUrl();
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    c.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+  } else if (isEmbeddedDatabase(url)) {
+    const dir = embeddedDataDir(url);
+    lockEmbeddedDataDir(dir);
+    const pglite = new PGlite(dir);
+    c.prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    c.closeEmbedded = () => pglite.close();
+  } else {
+    throw new Error(`DATABASE_URL must be postgres(ql)://… or pglite:<dir>, got ${url.split(":")[0]}:…`);
+  }
+  return c.prisma;
+}
+
+/** Disconnects and, for PGlite, flushes and releases the data folder. CLIs call it before exiting. */
+export async function closeDb(): Promise<void> {
+  const c = cache.__cporDb;
+  if (!c) return;
+  cache.__cporDb = undefined;
+  await c.prisma?.$disconnect();
+  await c.closeEmbedded?.();
+}

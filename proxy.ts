@@ -1,0 +1,10 @@
+import { withAuth } from "next-auth/middleware";
+
+// Convenience only: sends signed-out visitors to /login before rendering. The security boundary is the
+// server-side check in every page, action and route handler (lib/auth/session.ts, lib/api/).
+// /api/ stays out of the matcher: the proxy buffers and truncates request bodies (PoE uploads).
+export default withAuth({ pages: { signIn: "/login" } });
+
+export const config = {
+  matcher: ["/((?!api/|login|consent/|_next/|icon.svg|favicon.ico|robots.txt).*)"],
+};

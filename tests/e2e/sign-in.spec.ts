@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { signIn, USERS } from "./helpers";
+
+test("a partner signs in and sees their own organization's claims and none of the other's", async ({ page }) => {
+  await signIn(page, USERS.contosoAdmin);
+  await expect(page).toHaveURL(/\/claims$/);
+  await expect(page.getByTestId("current-organization")).toHaveText("Contoso Partners Ltd");
+  await expect(page.getByRole("heading", { name: "Customer Associations" })).toBeVisible();
+  const rows = page.getByTestId("claim-row");
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(5);
+  // Sign in as the other organization: none of Contoso's claim numbers may appear there.
+  const contosoNumbers = await rows.locator("td:first-child").allInnerTexts();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await signIn(page, USERS.fabrikamAdmin);
+  await expect(page.getByTestId("current-organization")).toHaveText("Fabrikam Consulting");
+  const fabrikamNumbers = await page.getByTestId("claim-row").locator("td:first-child").allInnerTexts();
+  expect(fabrikamNumbers.length).toBeGreaterThan(5);
+  expect(fabrikamNumbers.filter((n) => contosoNumbers.includes(n))).toEqual([]);
+});
+
+test("a reviewer signs in and lands on the review queue", async ({ page }) => {
+  await signIn(page, USERS.reviewer1);
+  await expect(page).toHaveURL(/\/review/);
+  await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
+  await expect(page.getByTestId("current-role")).toHaveText("Reviewer");
+  // Reviewers never see partners' drafts: no EDITING tab, and no EDITING badge in the queue.
+  await expect(page.getByTestId("tab-EDITING")).toHaveCount(0);
+  await expect(page.locator('[data-status="EDITING"]')).toHaveCount(0);
+});
+
+test("a wrong password shows an error and does not sign in", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(USERS.contosoAdmin);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("login-error")).toHaveText("The email or password is incorrect.");
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/claims");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the admin signs in and sees every organization's claims", async ({ page }) => {
+  await signIn(page, USERS.admin);
+  await expect(page).toHaveURL(/\/admin/);
+  const organizations = await page.getByTestId("claim-row").locator("td:nth-child(2)").allInnerTexts();
+  expect(new Set(organizations)).toEqual(new Set(["Contoso Partners Ltd", "Fabrikam Consulting"]));
+});
+
+test("the language switcher shows the portal in French", async ({ page }) => {
+  await signIn(page, USERS.contosoAdmin);
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(page.getByRole("heading", { name: "Associations de clients" })).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Customer Associations" })).toBeVisible();
+});
