@@ -22,6 +22,7 @@ import { actorRole, decide, type Actor, type ClaimAction, type ClaimState, type 
 import { canViewClaim, checkComment, checkFieldEdit, checkPoeUpload, isPartner } from "./policy";
 import {
   approveBodySchema,
+  checkProducts,
   claimDraftSchema,
   claimPatchSchema,
   commentBodySchema,
@@ -32,6 +33,8 @@ import {
   requestInfoBodySchema,
   resolveDisputeBodySchema,
   resubmitBodySchema,
+  startReviewBodySchema,
+  submitBodySchema,
   withdrawBodySchema,
 } from "./schemas";
 import { getSlaSettings } from "./settings";
@@ -441,13 +444,17 @@ async function runTransition<S extends z.ZodType>(
   input: unknown,
   options: ServiceOptions,
   plan: (ctx: { claim: ClaimDetail; body: z.infer<S>; now: Date; settings: SlaSettings }) => TransitionPlan | Promise<TransitionPlan>,
+  /** What the body itself contributes to the guards (resubmit: its comment counts as the partner's response). */
+  stateWithBody: (state: ClaimState, body: z.infer<S>) => ClaimState = (state) => state,
 ): Promise<ClaimDetail> {
   const now = options.now ?? new Date();
   const claim = await findVisibleClaim(db, actor, claimId);
-  const decision = decide(claimStateOf(claim), action, actor, now);
-  if (!decision.ok && decision.error.code === "FORBIDDEN") raise(decision.error);
+  const state = claimStateOf(claim);
+  const roleCheck = decide(state, action, actor, now);
+  if (!roleCheck.ok && roleCheck.error.code === "FORBIDDEN") raise(roleCheck.error);
   const body = parseInput(schema, input) as z.infer<S> & { version?: number };
   checkVersion(claim, body.version);
+  const decision = decide(stateWithBody(state, body), action, actor, now);
   if (!decision.ok) raise(decision.error);
   const settings = await getSlaSettings(db);
   const planned = await plan({ claim, body, now, settings });
@@ -493,14 +500,14 @@ function postComment(actor: Actor, claimId: string, comment: string | undefined,
 }
 
 export function submitClaim(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
-  return runTransition(db, actor, claimId, "submit", approveBodySchema, input, options, ({ now, settings }) => ({
+  return runTransition(db, actor, claimId, "submit", submitBodySchema, input, options, ({ now, settings }) => ({
     data: { submittedAt: now, dueAt: stageDueAt("SUBMITTED", now, settings), overdue: false },
   }));
 }
 
 export function startReview(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
   const reviewer = userActor(actor);
-  return runTransition(db, actor, claimId, "start-review", approveBodySchema, input, options, ({ now, settings }) => ({
+  return runTransition(db, actor, claimId, "start-review", startReviewBodySchema, input, options, ({ now, settings }) => ({
     data: {
       reviewerId: reviewer.userId,
       reviewStartedAt: now,
@@ -525,29 +532,32 @@ export function requestPartnerInfo(db: Db, actor: Actor, claimId: string, input:
   }));
 }
 
-export async function resubmitClaim(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
-  const now = options.now ?? new Date();
-  // The resubmit's own comment counts as the partner's response (api-v1.md), so it is posted first.
-  const parsed = resubmitBodySchema.safeParse(input ?? {});
-  if (parsed.success && parsed.data.comment) {
-    const claim = await findVisibleClaim(db, actor, claimId);
-    const decision = decide({ ...claimStateOf(claim), partnerRespondedSinceInfoRequest: true }, "resubmit", actor, now);
-    checkVersion(claim, parsed.data.version);
-    if (!decision.ok) raise(decision.error);
-    await addComment(db, actor, claimId, { body: parsed.data.comment }, { now });
-    input = { ...parsed.data, comment: undefined };
-  }
-  return runTransition(db, actor, claimId, "resubmit", resubmitBodySchema, input, { now }, ({ claim, now: at, settings }) => ({
-    data: {
-      reasonCodes: [],
-      dueAt: resumeReviewClock(at, claim.reviewDaysRemaining ?? settings.underReviewBusinessDays, calendarOf(settings)),
-      reviewDaysRemaining: null,
-      overdue: false,
-      partnerActionSeconds: {
-        increment: claim.infoRequestedAt ? Math.max(0, Math.round((at.getTime() - claim.infoRequestedAt.getTime()) / 1000)) : 0,
+export function resubmitClaim(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
+  return runTransition(
+    db,
+    actor,
+    claimId,
+    "resubmit",
+    resubmitBodySchema,
+    input,
+    options,
+    ({ claim, body, now, settings }) => ({
+      data: {
+        reasonCodes: [],
+        dueAt: resumeReviewClock(now, claim.reviewDaysRemaining ?? settings.underReviewBusinessDays, calendarOf(settings)),
+        reviewDaysRemaining: null,
+        overdue: false,
+        partnerActionSeconds: {
+          increment: claim.infoRequestedAt ? Math.max(0, Math.round((now.getTime() - claim.infoRequestedAt.getTime()) / 1000)) : 0,
+        },
+        ...(body.comment ? { partnerRespondedAt: now } : {}),
       },
-    },
-  }));
+      // Posted in the same transaction as the status change: a refused or failed resubmit leaves no comment.
+      also: postComment(actor, claimId, body.comment, now),
+    }),
+    // The resubmit's own comment counts as the partner's response (api-v1).
+    (state, body) => (body.comment ? { ...state, partnerRespondedSinceInfoRequest: true } : state),
+  );
 }
 
 /** A customer's consent link: the raw token goes out in the notice only; the database keeps its hash. */
@@ -700,25 +710,30 @@ export async function findConsentRequest(db: Db, token: string, now = new Date()
 
 export async function openDispute(db: Db, actor: Actor, claimId: string, input: unknown, options: ServiceOptions = {}) {
   let disputeId = "";
-  await runTransition(db, actor, claimId, "open-dispute", disputeBodySchema, input, options, ({ claim, body, now }) => ({
-    data: {},
-    also: async (tx) => {
-      const user = userActor(actor);
-      const dispute = await tx.dispute.create({
-        data: {
-          claimId,
-          details: body.details,
-          products: (body.products ?? claimValuesOf(claim).products) as Prisma.InputJsonValue,
-          openedById: user.userId,
-          createdAt: now,
-        },
-      });
-      disputeId = dispute.id;
-      await appendEvents(tx, claimId, actor, now, [
-        { type: "DISPUTE_OPENED", data: { disputeId: dispute.id, details: body.details } },
-      ]);
-    },
-  }));
+  await runTransition(db, actor, claimId, "open-dispute", disputeBodySchema, input, options, ({ claim, body, now }) => {
+    // The body does not carry the solution area, so the product kinds are checked against the claim here.
+    const problems = body.products ? checkProducts(claim.solutionArea, body.products) : [];
+    if (problems.length) throw new ClaimError("VALIDATION", "The disputed products do not match the claim.", problems);
+    return {
+      data: {},
+      also: async (tx) => {
+        const user = userActor(actor);
+        const dispute = await tx.dispute.create({
+          data: {
+            claimId,
+            details: body.details,
+            products: (body.products ?? claimValuesOf(claim).products) as Prisma.InputJsonValue,
+            openedById: user.userId,
+            createdAt: now,
+          },
+        });
+        disputeId = dispute.id;
+        await appendEvents(tx, claimId, actor, now, [
+          { type: "DISPUTE_OPENED", data: { disputeId: dispute.id, details: body.details } },
+        ]);
+      },
+    };
+  });
   return db.dispute.findUniqueOrThrow({ where: { id: disputeId } });
 }
 

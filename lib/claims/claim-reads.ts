@@ -1,0 +1,78 @@
+// Read side of one claim: comments, history, competing claims. Each first checks that the actor may see
+// the claim (NOT_FOUND otherwise), exactly like the use cases.
+import type { Db } from "../db";
+import { ACTIVE_STATUSES, type ClaimStatus } from "./catalogue";
+import { formatClaimNumber } from "./claim-number";
+import { parseClaimEvent } from "./events";
+import type { Actor } from "./lifecycle";
+import { commentResource } from "./resource";
+import { findVisibleClaim } from "./service";
+
+export async function listComments(db: Db, actor: Actor, claimId: string) {
+  await findVisibleClaim(db, actor, claimId);
+  const comments = await db.comment.findMany({ where: { claimId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return comments.map(commentResource);
+}
+
+export interface HistoryItem {
+  id: string;
+  at: string;
+  actor: { id: string | null; name: string; role: string };
+  type: string;
+  fromStatus?: ClaimStatus;
+  toStatus?: ClaimStatus;
+  changes?: { field: string; from: unknown; to: unknown }[];
+  data?: Record<string, unknown>;
+}
+
+/** Every event of the claim, oldest first (api-v1 shape). Field edits expose their diffs as `changes`. */
+export async function getClaimHistory(db: Db, actor: Actor, claimId: string): Promise<HistoryItem[]> {
+  await findVisibleClaim(db, actor, claimId);
+  const rows = await db.claimEvent.findMany({ where: { claimId }, orderBy: { id: "asc" } });
+  return rows.map((row) => {
+    const event = parseClaimEvent(row);
+    const data = (row.data ?? {}) as Record<string, unknown>;
+    return {
+      id: row.id.toString(),
+      at: row.at.toISOString(),
+      actor: { id: row.actorId, name: row.actorName, role: row.actorRole },
+      type: row.type,
+      ...(row.fromStatus ? { fromStatus: row.fromStatus } : {}),
+      ...(row.toStatus ? { toStatus: row.toStatus } : {}),
+      ...(event?.type === "FIELDS_UPDATED" ? { changes: event.data.changes } : { data }),
+    };
+  });
+}
+
+export interface ConflictItem {
+  key: string;
+  claimNumber?: string;
+  sameOrganization: boolean;
+  status: ClaimStatus;
+}
+
+/**
+ * Other active claims holding one of this claim's keys (domain.md "Competing claims"). A warning, never a
+ * block. Partners see their own organization's competing claims with numbers and another partner's with
+ * no detail at all; reviewers and admins see numbers for every claim.
+ */
+export async function findConflicts(db: Db, actor: Actor, claimId: string): Promise<ConflictItem[]> {
+  const claim = await findVisibleClaim(db, actor, claimId);
+  const keys = claim.products.map((p) => p.conflictKey);
+  if (keys.length === 0) return [];
+  const others = await db.claimProduct.findMany({
+    where: { conflictKey: { in: keys }, claimId: { not: claimId }, claim: { status: { in: [...ACTIVE_STATUSES] } } },
+    select: { conflictKey: true, claim: { select: { number: true, organizationId: true, status: true } } },
+    orderBy: { claim: { number: "asc" } },
+  });
+  const seesAll = actor.kind === "user" && (actor.role === "REVIEWER" || actor.role === "ADMIN");
+  return others.map((o) => {
+    const sameOrganization = o.claim.organizationId === claim.organizationId;
+    return {
+      key: o.conflictKey,
+      ...(sameOrganization || seesAll ? { claimNumber: formatClaimNumber(o.claim.number) } : {}),
+      sameOrganization,
+      status: o.claim.status,
+    };
+  });
+}

@@ -1,0 +1,82 @@
+// CSV export of every claim matching the dashboard's filters, streamed: rows are read in pages with a
+// cursor (no OFFSET: page N costs the same as page 1) and written as they come, so memory stays flat
+// whatever the number of rows. The same visibility rules as the list apply.
+import type { Db } from "../db";
+import { formatClaimNumber } from "./claim-number";
+import type { Actor } from "./lifecycle";
+import { claimListSelect, listWhere, orderByFor, type ClaimListFilters, type ClaimListRow } from "./queries";
+import { isOverdue } from "./resource";
+
+const PAGE = 1000;
+
+export const CSV_COLUMNS = [
+  "number", "status", "overdue", "dueAt", "mpnId", "program", "activity", "solutionArea", "customerName",
+  "customerDomain", "customerTenantId", "products", "consentEndsAt", "sentForIncentiveAssessmentAt",
+  "rejectionReason", "createdAt", "updatedAt",
+] as const;
+
+/** RFC 4180 quoting, plus a leading apostrophe on cells a spreadsheet would run as a formula. */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvRow(claim: ClaimListRow, now: Date): string {
+  const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+    number: formatClaimNumber(claim.number),
+    status: claim.status,
+    overdue: isOverdue({ ...claim, overdue: false }, now),
+    dueAt: claim.dueAt,
+    mpnId: claim.mpnId,
+    program: claim.program,
+    activity: claim.activity,
+    solutionArea: claim.solutionArea,
+    customerName: claim.customerName,
+    customerDomain: claim.customerDomain,
+    customerTenantId: claim.customerTenantId,
+    products: claim.products.map((p) => (p.subscriptionId ? `${p.name} (${p.subscriptionId})` : p.name)).join("; "),
+    consentEndsAt: claim.consentEndsAt,
+    sentForIncentiveAssessmentAt: claim.sentForIncentiveAssessmentAt,
+    rejectionReason: claim.rejectionReason,
+    createdAt: claim.createdAt,
+    updatedAt: claim.updatedAt,
+  };
+  return CSV_COLUMNS.map((c) => csvCell(values[c])).join(",") + "\r\n";
+}
+
+/** All matching rows as a CSV byte stream (header first). Pulls one page per read: back-pressure aware. */
+export function exportClaimsCsv(db: Db, actor: Actor, filters: Omit<ClaimListFilters, "page" | "pageSize">, now: Date): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const where = listWhere(actor, filters, now);
+  let cursor: string | undefined;
+  let headerSent = false;
+  let done = !where;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(CSV_COLUMNS.join(",") + "\r\n"));
+        return;
+      }
+      if (done || !where) {
+        controller.close();
+        return;
+      }
+      const rows = await db.claim.findMany({
+        where,
+        select: claimListSelect,
+        orderBy: orderByFor(filters.sort),
+        take: PAGE,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      });
+      if (rows.length < PAGE) done = true;
+      if (rows.length === 0) {
+        controller.close();
+        return;
+      }
+      cursor = rows[rows.length - 1].id;
+      controller.enqueue(encoder.encode(rows.map((row) => csvRow(row, now)).join("")));
+    },
+  });
+}

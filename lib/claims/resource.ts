@@ -1,0 +1,78 @@
+// Stored rows → the API's resource shapes (api-v1.md; zod schemas in schemas.ts). One mapping, used by the
+// HTTP API, the CSV export and anything else that shows a claim outside its own page.
+import type { Comment, Dispute } from "../generated/prisma/client";
+import { formatClaimNumber } from "./claim-number";
+import type { ClaimResource } from "./schemas";
+import type { ClaimDetail } from "./service";
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
+export function disputeResource(dispute: Dispute) {
+  return {
+    id: dispute.id,
+    status: dispute.status,
+    details: dispute.details,
+    ...(dispute.products ? { products: dispute.products as ClaimResource["products"] } : {}),
+    createdAt: dispute.createdAt.toISOString(),
+    ...(dispute.resolvedAt ? { resolvedAt: dispute.resolvedAt.toISOString() } : {}),
+    ...(dispute.comment ? { comment: dispute.comment } : {}),
+  };
+}
+
+/** True while a business-day deadline (not the consent window) has passed. */
+export function isOverdue(claim: Pick<ClaimDetail, "status" | "dueAt" | "overdue">, now: Date): boolean {
+  if (!["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED"].includes(claim.status)) return false;
+  return claim.overdue || Boolean(claim.dueAt && claim.dueAt < now);
+}
+
+export function claimResource(claim: ClaimDetail, now = new Date()): ClaimResource {
+  return {
+    id: claim.id,
+    number: formatClaimNumber(claim.number),
+    status: claim.status,
+    version: claim.version,
+    organizationId: claim.organizationId,
+    mpnId: claim.mpnId,
+    program: claim.program,
+    activity: claim.activity,
+    solutionArea: claim.solutionArea,
+    customer: { tenantId: claim.customerTenantId, domain: claim.customerDomain, name: claim.customerName },
+    products: claim.products.map((p) =>
+      p.kind === "DYNAMICS"
+        ? { kind: "DYNAMICS", name: p.name, subscriptionId: p.subscriptionId ?? "" }
+        : { kind: "WORKLOAD", name: p.name },
+    ) as ClaimResource["products"],
+    customerContact: (claim.customerContact ?? null) as ClaimResource["customerContact"],
+    partnerContact: (claim.partnerContact ?? null) as ClaimResource["partnerContact"],
+    commentary: claim.commentary,
+    poe: claim.poeFiles.map((f) => ({
+      id: f.id,
+      fileName: f.fileName,
+      size: f.size,
+      sha256: f.sha256,
+      contentType: f.contentType,
+      uploadedAt: f.uploadedAt.toISOString(),
+    })),
+    reasonCodes: claim.reasonCodes,
+    rejectionReason: claim.rejectionReason,
+    rejectionComment: claim.rejectionComment,
+    dispute: claim.dispute ? disputeResource(claim.dispute) : null,
+    dueAt: iso(claim.dueAt),
+    overdue: isOverdue(claim, now),
+    consentEndsAt: iso(claim.consentEndsAt),
+    sentForIncentiveAssessmentAt: iso(claim.sentForIncentiveAssessmentAt),
+    createdAt: claim.createdAt.toISOString(),
+    updatedAt: claim.updatedAt.toISOString(),
+    ...(claim.submittedAt ? { submittedAt: claim.submittedAt.toISOString() } : {}),
+    ...(claim.decidedAt ? { decidedAt: claim.decidedAt.toISOString() } : {}),
+  };
+}
+
+export function commentResource(comment: Comment) {
+  return {
+    id: comment.id,
+    body: comment.body,
+    author: { id: comment.authorId, name: comment.authorName, role: comment.authorRole },
+    createdAt: comment.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,57 @@
+// application/problem+json (RFC 9457) for every HTTP route: one mapping from error codes to statuses.
+import { isClaimError, type FieldError } from "../claims/errors";
+import type { ProblemCode } from "../claims/schemas";
+
+export const STATUS_BY_CODE: Record<ProblemCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  GONE: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION: 422,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  PRECONDITION_REQUIRED: 428,
+  RATE_LIMITED: 429,
+};
+
+const TITLE_BY_CODE: Record<ProblemCode, string> = {
+  UNAUTHENTICATED: "Authentication required",
+  FORBIDDEN: "Not allowed",
+  NOT_FOUND: "Not found",
+  GONE: "No longer available",
+  PAYLOAD_TOO_LARGE: "File too large",
+  UNSUPPORTED_MEDIA_TYPE: "Unsupported file type",
+  VALIDATION: "Invalid request",
+  CONFLICT: "Changed by someone else",
+  INVALID_TRANSITION: "Not possible in the claim's current status",
+  PRECONDITION_REQUIRED: "If-Match required",
+  RATE_LIMITED: "Too many requests",
+};
+
+export function problem(code: ProblemCode, detail: string, options: { errors?: FieldError[]; headers?: HeadersInit } = {}): Response {
+  const status = STATUS_BY_CODE[code];
+  const body = {
+    type: `https://cpor-portal.example/problems/${code.toLowerCase().replace(/_/g, "-")}`,
+    title: TITLE_BY_CODE[code],
+    status,
+    code,
+    detail,
+    ...(options.errors?.length ? { errors: options.errors } : {}),
+  };
+  const headers = new Headers(options.headers);
+  headers.set("Content-Type", "application/problem+json");
+  headers.set("Cache-Control", "no-store");
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** Expected errors become problems; anything else is logged and answered with a bare 500 (no internals leak). */
+export function problemFromError(error: unknown): Response {
+  if (isClaimError(error)) return problem(error.code, error.message, { errors: error.errors });
+  console.error(error);
+  return new Response(
+    JSON.stringify({ type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong. Try again later." }),
+    { status: 500, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
+  );
+}
