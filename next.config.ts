@@ -28,6 +28,8 @@ const securityHeaders = [
 ];
 
 const config: NextConfig = {
+  // Parallel local builds (one per developer task) may each use their own folder; the default is .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // PGlite loads its WASM and data files from node_modules at run time: never bundle it.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],

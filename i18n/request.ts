@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "../messages";
 import { DEFAULT_LOCALE, LOCALES, LOCALE_COOKIE, type Locale } from "./locales";
 
 function pick(value: string | undefined): Locale | undefined {
@@ -12,5 +13,5 @@ export default getRequestConfig(async () => {
   const accept = (await headers()).get("accept-language") ?? "";
   const fromHeader = pick(accept.split(",")[0]?.split("-")[0]?.trim());
   const locale = fromCookie ?? fromHeader ?? DEFAULT_LOCALE;
-  return { locale, messages: (await import(`../messages/${locale}.json`)).default, timeZone: "UTC" };
+  return { locale, messages: await loadMessages(locale), timeZone: "UTC" };
 });

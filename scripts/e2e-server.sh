@@ -5,22 +5,25 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 PRISMA_HIDE_UPDATE_MESSAGE=1 CHECKPOINT_DISABLE=1
 PORT=${E2E_PORT:-3100}
-rm -rf .data/e2e && mkdir -p .data/e2e
+DATA=.data/e2e-$PORT
+DB_NAME=cpor_e2e_$PORT
+rm -rf "$DATA" && mkdir -p "$DATA"
 if [ "${CPOR_PG_AVAILABLE:-1}" != 0 ] && node scripts/pg-reachable.mjs "${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"; then
   base=${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
-  export DATABASE_URL="${base%/*}/cpor_e2e"
+  export DATABASE_URL="${base%/*}/$DB_NAME"
   node -e "
     const pg = require('pg'); const c = new pg.Client({ connectionString: process.argv[1] });
-    c.connect().then(() => c.query('DROP DATABASE IF EXISTS cpor_e2e WITH (FORCE)')).then(() => c.end());
-  " "$base"
+    c.connect().then(() => c.query('DROP DATABASE IF EXISTS ' + process.argv[2] + ' WITH (FORCE)')).then(() => c.end());
+  " "$base" "$DB_NAME"
 else
-  export DATABASE_URL=pglite:./.data/e2e/pglite
+  export DATABASE_URL=pglite:./$DATA/pglite
 fi
-export STORAGE_DIR=./.data/e2e/files MAIL_LOG_FILE=./.data/e2e/mail.log
+# Tests read these (the mail log holds customer consent links).
+export STORAGE_DIR=./$DATA/files MAIL_LOG_FILE=./$DATA/mail.log
 export NEXTAUTH_SECRET=e2e-only-secret-not-for-production NEXTAUTH_URL="http://localhost:$PORT"
 export SWEEP_INTERVAL_SECONDS=0 CPOR_DEMO=1
 echo "e2e database: ${DATABASE_URL%%:*}"
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts
-[ -f .next/BUILD_ID ] || npx next build
+[ -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ] || npx next build
 exec npx next start -p "$PORT"

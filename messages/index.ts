@@ -1,0 +1,15 @@
+// UI strings, one JSON file per feature and locale (each file holds top-level namespaces), merged here.
+// A new feature adds its file for BOTH locales and one line to each list below.
+import type { Locale } from "../i18n/locales";
+
+type Messages = Record<string, unknown>;
+
+const LOADERS: Record<Locale, (() => Promise<{ default: Messages }>)[]> = {
+  en: [() => import("./en/core.json")],
+  fr: [() => import("./fr/core.json")],
+};
+
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const parts = await Promise.all(LOADERS[locale].map((load) => load()));
+  return Object.assign({}, ...parts.map((part) => part.default));
+}
