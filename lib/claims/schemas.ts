@@ -185,6 +185,8 @@ export const productSchema = z
 
 export type Product = z.infer<typeof productSchema>;
 
+const PRODUCT_KINDS: readonly string[] = Object.values(PRODUCT_KIND_BY_SOLUTION_AREA);
+
 type IssueAt = { path: (string | number)[]; message: string };
 
 function productLabel(product: { kind: string; name: string }): string {
@@ -213,7 +215,8 @@ function productKindIssues(solutionArea: SolutionArea, products: readonly unknow
   const expected = PRODUCT_KIND_BY_SOLUTION_AREA[solutionArea];
   const issues: IssueAt[] = [];
   products.forEach((product, index) => {
-    if (!isProductLike(product) || product.kind === expected) return;
+    // An unknown kind already has its own error from productSchema; one message per mistake.
+    if (!isProductLike(product) || product.kind === expected || !PRODUCT_KINDS.includes(product.kind)) return;
     issues.push({
       path: [index, "kind"],
       message:

@@ -55,7 +55,6 @@ export type DeadlineView =
   | { kind: "consent-ends"; at: Date }
   | { kind: "none" };
 
-const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 /** Day number of Monday 1970-01-05, the anchor of the weekday arithmetic below. */
 const A_MONDAY = 4;
@@ -140,15 +139,16 @@ function weekdaysBefore(day: number): number {
   return weeks * 5 + Math.min(k - weeks * 7, 5);
 }
 
-/** The last instant of local day `day`: the latest instant whose wall clock reads 23:59:59.999 that day. */
+/**
+ * The last instant of local day `day`: the latest instant whose wall clock reads 23:59:59.999 that day, or,
+ * where the zone skips that reading, the last instant before the next day begins.
+ */
 function endOfLocalDayNumber(day: number, timeZone: string): number {
   const wall = (day + 1) * MS_PER_DAY - 1; // 23:59:59.999 of `day`, expressed as if it were UTC
   // A day has at most one offset change near its end, so the offsets one day either side are the only ones
-  // that can apply. Each is a candidate; it is real if the zone has that offset at the instant it yields.
-  const candidates = [offsetMs(timeZone, wall - MS_PER_DAY), offsetMs(timeZone, wall + MS_PER_DAY)]
-    .map((offset) => ({ offset, instant: wall - offset }))
-    .filter(({ offset, instant }) => offsetMs(timeZone, instant) === offset)
-    .map(({ instant }) => instant);
+  // that can apply. Each gives a candidate instant, real if the zone has that very offset at that instant.
+  const offsets = [offsetMs(timeZone, wall - MS_PER_DAY), offsetMs(timeZone, wall + MS_PER_DAY)];
+  const candidates = offsets.filter((offset) => offsetMs(timeZone, wall - offset) === offset).map((o) => wall - o);
   if (candidates.length > 0) {
     // Two candidates = a fall-back repeats 23:59:59.999 (America/Santiago turns 24:00 back to 23:00): the
     // day ends at the second one, so a deadline never loses the repeated hour.
@@ -157,8 +157,8 @@ function endOfLocalDayNumber(day: number, timeZone: string): number {
   // 23:59:59.999 itself was skipped by a spring-forward gap — America/Nuuk jumps from Saturday 23:00 straight
   // to Sunday 00:00 every March; Pacific/Apia skipped 2011-12-30 whole. The day then ends one ms before the
   // first instant that reads as a later day (Nuuk: 22:59:59.999), the last instant the day really has.
-  let lo = wall - Math.max(...[-1, 1].map((s) => offsetMs(timeZone, wall + s * MS_PER_DAY))) - MS_PER_DAY;
-  let hi = wall - Math.min(...[-1, 1].map((s) => offsetMs(timeZone, wall + s * MS_PER_DAY))) + MS_PER_DAY;
+  let lo = wall - Math.max(...offsets) - MS_PER_DAY; // reads as an earlier day
+  let hi = wall - Math.min(...offsets) + MS_PER_DAY; // reads as a later day
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     if (localDayOf(mid, timeZone) > day) hi = mid;
