@@ -5,8 +5,14 @@ import type { Locale } from "../i18n/locales";
 type Messages = Record<string, unknown>;
 
 const LOADERS: Record<Locale, (() => Promise<{ default: Messages }>)[]> = {
-  en: [() => import("./en/core.json")],
-  fr: [() => import("./fr/core.json")],
+  en: [
+    () => import("./en/core.json"),
+    () => import("./en/admin-settings.json"),
+  ],
+  fr: [
+    () => import("./fr/core.json"),
+    () => import("./fr/admin-settings.json"),
+  ],
 };
 
 export async function loadMessages(locale: Locale): Promise<Messages> {

@@ -1,34 +1,16 @@
 // SLA durations, time zone and PoE size limit live in the database so that operators change them without a
 // deploy. A change applies to stages that start after it: deadlines are computed once, when a stage starts,
 // and stored on the claim (dueAt).
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "../db";
+import { slaSettingsSchema } from "./schemas";
 import { DEFAULT_SLA_SETTINGS, type SlaSettings } from "./sla";
 
 export const SLA_SETTINGS_KEY = "sla";
 
-const positiveDays = z.int().min(1).max(365);
-export const slaSettingsPatchSchema = z
-  .object({
-    submittedBusinessDays: positiveDays,
-    underReviewBusinessDays: positiveDays,
-    partnerActionBusinessDays: positiveDays,
-    consentCalendarDays: positiveDays,
-    decisionTargetBusinessDays: positiveDays,
-    poeMaxBytes: z.int().min(1024).max(1024 * 1024 * 1024),
-    timeZone: z.string().refine(isTimeZone, "Unknown time zone: use an IANA name such as Europe/Paris"),
-  })
-  .partial();
+/** What an admin may change in one go; holidays are rows of their own (with names), not part of the value. */
+export const slaSettingsPatchSchema = slaSettingsSchema.omit({ holidays: true }).partial();
 export type SlaSettingsPatch = z.infer<typeof slaSettingsPatchSchema>;
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The one way to read the settings: stored values over the seed's defaults, plus the holiday calendar. */
 export async function getSlaSettings(db: Pick<Db, "setting" | "holiday">): Promise<SlaSettings> {
@@ -53,4 +35,15 @@ export async function updateSlaSettings(db: Db, patch: SlaSettingsPatch, updated
     update: { value: merged, updatedById },
   });
   return getSlaSettings(db);
+}
+
+export const holidayInputSchema = slaSettingsSchema.shape.holidays.element;
+
+export async function addHoliday(db: Db, date: string, name: string): Promise<void> {
+  const day = holidayInputSchema.parse(date);
+  await db.holiday.upsert({ where: { date: day }, create: { date: day, name }, update: { name } });
+}
+
+export async function removeHoliday(db: Db, date: string): Promise<void> {
+  await db.holiday.deleteMany({ where: { date } });
 }

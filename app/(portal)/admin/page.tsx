@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClaimList } from "@/components/claims/claim-list";
 import { actorOf, requireUser } from "@/lib/auth/session";
@@ -12,8 +13,9 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
   const searchParams = await props.searchParams;
   const db = getDb();
   const now = new Date();
-  const [t, result, settings, organizations] = await Promise.all([
+  const [t, tSettings, result, settings, organizations] = await Promise.all([
     getTranslations("admin"),
+    getTranslations("adminSettings"),
     listClaims(db, actorOf(user), listFiltersFromSearchParams(searchParams), now),
     getSlaSettings(db),
     db.organization.findMany({ select: { id: true, name: true } }),
@@ -25,6 +27,11 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
           {t("title")}
         </h1>
         <p className="text-slate-600">{t("intro")}</p>
+        <p className="mt-2">
+          <Link href="/admin/settings" className="text-blue-700 underline">
+            {tSettings("link")}
+          </Link>
+        </p>
       </div>
       <ClaimList
         basePath="/admin"
