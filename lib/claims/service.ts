@@ -8,7 +8,6 @@ import { z } from "zod";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import {
-  PRODUCT_KIND_BY_SOLUTION_AREA,
   type ClaimField,
   type ClaimStatus,
   type InfoRequestReason,
@@ -178,24 +177,6 @@ function productRows(tenantId: string, program: ClaimValues["program"], products
   }));
 }
 
-/** Cross-field rules that hold for any combination of stored and edited values. */
-function checkClaimConsistency(values: Pick<ClaimValues, "solutionArea" | "products">): FieldError[] {
-  const kind = PRODUCT_KIND_BY_SOLUTION_AREA[values.solutionArea];
-  return (values.products ?? []).flatMap((product, index) =>
-    product.kind === kind
-      ? []
-      : [
-          {
-            path: `products.${index}`,
-            message:
-              kind === "DYNAMICS"
-                ? "Business Applications claims list Dynamics products with their subscription IDs."
-                : "Modern Work claims list Microsoft 365 workloads.",
-          },
-        ],
-  );
-}
-
 async function checkMpnId(tx: Tx | Db, organizationId: string, mpnId: string): Promise<FieldError[]> {
   const location = await tx.partnerLocation.findUnique({ where: { mpnId } });
   return location?.organizationId === organizationId
@@ -208,7 +189,7 @@ export async function createClaim(db: Db, actor: Actor, input: unknown, options:
   const values = parseInput(claimDraftSchema, input);
   const now = options.now ?? new Date();
   const organizationId = actor.organizationId!;
-  const problems = [...(await checkMpnId(db, organizationId, values.mpnId)), ...checkClaimConsistency(values)];
+  const problems = [...(await checkMpnId(db, organizationId, values.mpnId)), ...checkProducts(values.solutionArea, values.products ?? [])];
   if (problems.length) throw new ClaimError("VALIDATION", "The claim has invalid fields.", problems);
   const id = await transaction(db, async (tx) => {
     const claim = await tx.claim.create({
@@ -300,16 +281,17 @@ export async function updateClaim(
   requirePartner(actor);
   const patch = parseInput(claimPatchSchema, input) as Partial<ClaimValues>;
   const fields = (Object.keys(patch) as ClaimField[]).filter((f) => patch[f] !== undefined);
+  // api-v1 order: version (409 CONFLICT) before what the current status allows; a stale editor reloads first.
+  checkVersion(claim, version);
   const refused = checkFieldEdit(actor, claim, fields);
   if (refused) raise(refused);
-  checkVersion(claim, version);
 
   const before = claimValuesOf(claim);
   const after: ClaimValues = { ...before, ...patch };
   const changed = fields.filter((f) => !sameJson(fieldValues(before)[f], fieldValues(after)[f]));
   const problems = [
     ...(changed.includes("mpnId") ? await checkMpnId(db, claim.organizationId, after.mpnId) : []),
-    ...(changed.some((f) => f === "products" || f === "solutionArea") ? checkClaimConsistency(after) : []),
+    ...(changed.some((f) => f === "products" || f === "solutionArea") ? checkProducts(after.solutionArea, after.products ?? []) : []),
   ];
   if (problems.length) throw new ClaimError("VALIDATION", "The claim has invalid fields.", problems);
   if (changed.length === 0) return claim;
@@ -409,9 +391,11 @@ export async function addComment(db: Db, actor: Actor, claimId: string, input: u
   const now = options.now ?? new Date();
   const claim = await findVisibleClaim(db, actor, claimId);
   const refused = checkComment(actor, claimStateOf(claim), now);
-  if (refused) raise(refused);
+  if (refused?.code === "FORBIDDEN") raise(refused);
   if (actor.kind !== "user") throw new ClaimError("FORBIDDEN", "Only signed-in users can comment.");
+  // api-v1 order: body (422) before status (409: comments closed on a final claim).
   const { body } = parseInput(commentBodySchema, input);
+  if (refused) raise(refused);
   return transaction(db, async (tx) => {
     const comment = await insertComment(tx, claimId, actor, body, now);
     await tx.claim.update({
@@ -460,18 +444,24 @@ async function runTransition<S extends z.ZodType>(
   const planned = await plan({ claim, body, now, settings });
   await transaction(db, async (tx) => {
     await guardedUpdate(tx, claim, { status: decision.to, ...planned.data }, now);
+    // A dispute opened or upheld leaves the claim REJECTED: its own event (DISPUTE_*) tells the story, and a
+    // "Rejected → Rejected" row would only add noise to the history.
+    const statusChange: ClaimEventInput[] =
+      decision.to === claim.status
+        ? []
+        : [
+            {
+              type: "STATUS_CHANGED",
+              data: {
+                action,
+                fromStatus: claim.status,
+                toStatus: decision.to,
+                ...statusEventDetails(planned.data, body as { comment?: string }),
+              },
+            },
+          ];
     await appendEvents(tx, claimId, actor, now, [
-      {
-        type: "STATUS_CHANGED",
-        fromStatus: claim.status,
-        toStatus: decision.to,
-        data: {
-          action,
-          fromStatus: claim.status,
-          toStatus: decision.to,
-          ...statusEventDetails(planned.data, body as { comment?: string }),
-        },
-      },
+      ...statusChange.map((event) => ({ ...event, fromStatus: claim.status, toStatus: decision.to })),
       ...(planned.events ?? []),
     ]);
     await planned.also?.(tx);
@@ -647,9 +637,10 @@ export function withdrawClaim(db: Db, actor: Actor, claimId: string, input: unkn
 export async function denyConsent(db: Db, token: string, input: unknown = {}, options: ServiceOptions = {}) {
   const now = options.now ?? new Date();
   const customer: Actor = { kind: "customer" };
-  const { reason } = parseInput(consentDenyBodySchema, input);
+  // The token is the credential: an unknown one is NOT_FOUND whatever the body (api-v1 order).
   const row = await db.consentToken.findUnique({ where: { tokenHash: hashConsentToken(token) } });
   if (!row) throw new ClaimError("NOT_FOUND", "This link is not valid.");
+  const { reason } = parseInput(consentDenyBodySchema, input);
   if (row.usedAt) throw new ClaimError("GONE", "This link was already used.");
   const claim = await db.claim.findUniqueOrThrow({ where: { id: row.claimId }, include: claimDetailInclude });
   const decision = decide(claimStateOf(claim), "deny-consent", customer, now);
@@ -755,6 +746,11 @@ export async function resolveDispute(db: Db, actor: Actor, disputeId: string, in
             rejectedAt: null,
             decidedAt: null,
             overdue: false,
+            // Back under review from scratch: nothing of an earlier request or approval still applies.
+            reasonCodes: [],
+            approvedAt: null,
+            consentEndsAt: null,
+            reviewDaysRemaining: null,
           }
         : {},
     events: [{ type: "DISPUTE_RESOLVED", data: { disputeId, outcome: body.outcome, comment: body.comment } }],
