@@ -101,6 +101,8 @@ export interface ClaimState {
   partnerContactComplete: boolean;
   poeCount: number;
   partnerRespondedSinceInfoRequest: boolean; // a field edit, a PoE or a partner comment since request-info
+  /** Deadline of the current stage; a partner's response after its deadline is refused (the sweep rejects it). */
+  dueAt?: Date | null;
   /** Why a REJECTED claim was rejected; a partner's own withdrawal cannot be disputed. */
   rejectionReason?: RejectionReason | null;
 }
@@ -162,7 +164,12 @@ const GUARDS: Partial<Record<ClaimAction, Guard>> = {
       ? null
       : { code: "VALIDATION", message: "The claim is not complete enough to submit.", errors };
   },
-  resubmit(claim) {
+  resubmit(claim, now) {
+    // Past the response deadline the claim is due for automatic rejection (NO_PARTNER_RESPONSE): the sweep
+    // may simply not have run yet, and the rule must not depend on when it runs. Same comparison as the sweep.
+    if (claim.dueAt && now.getTime() > claim.dueAt.getTime()) {
+      return { code: "INVALID_TRANSITION", message: "The response deadline has passed: the claim is rejected for no partner response." };
+    }
     if (claim.partnerRespondedSinceInfoRequest) return null;
     // Path "comment": a comment sent with resubmit itself counts as the response (api-v1), so that is
     // the one input the partner can fix right in the resubmit form.

@@ -81,6 +81,7 @@ export function claimStateOf(claim: ClaimDetail): ClaimState {
     sentForIncentiveAssessmentAt: claim.sentForIncentiveAssessmentAt,
     dispute: claim.dispute ? { status: claim.dispute.status } : null,
     rejectionReason: claim.rejectionReason,
+    dueAt: claim.dueAt,
     productCount: claim.products.length,
     customerContactComplete: contactComplete(claim.customerContact),
     partnerContactComplete: contactComplete(claim.partnerContact),

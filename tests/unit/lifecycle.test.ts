@@ -299,6 +299,13 @@ describe("guard: submit", () => {
 });
 
 describe("guard: resubmit", () => {
+  it("refuses a response after the partner-action deadline (due for automatic rejection), even if the sweep has not run", () => {
+    const due = new Date("2026-03-09T23:59:59.999Z");
+    const waiting = { ...READY, status: "PARTNER_ACTION_REQUIRED" as const, partnerRespondedSinceInfoRequest: true, dueAt: due };
+    expect(decide(waiting, "resubmit", PARTNER, due)).toEqual({ ok: true, to: "UNDER_REVIEW" });
+    expect(outcomeOf(waiting, "resubmit", PARTNER, new Date(due.getTime() + 1))).toBe("INVALID_TRANSITION");
+  });
+
   const waiting: ClaimState = { ...READY, status: "PARTNER_ACTION_REQUIRED" };
 
   it("is VALIDATION when the partner has not responded since the request", () => {
