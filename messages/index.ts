@@ -8,10 +8,18 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Messages }>)[]> = {
   en: [
     () => import("./en/core.json"),
     () => import("./en/admin-settings.json"),
+    () => import("./en/review.json"),
+    () => import("./en/claim-pages.json"),
+    () => import("./en/dashboard-ui.json"),
+    () => import("./en/api.json"),
   ],
   fr: [
     () => import("./fr/core.json"),
     () => import("./fr/admin-settings.json"),
+    () => import("./fr/review.json"),
+    () => import("./fr/claim-pages.json"),
+    () => import("./fr/dashboard-ui.json"),
+    () => import("./fr/api.json"),
   ],
 };
 

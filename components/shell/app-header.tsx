@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
+import { canManageApiKeys } from "@/lib/claims/api-keys";
 import type { UserRole } from "@/lib/claims/catalogue";
 import { LanguageSwitcher } from "./language-switcher";
 import { SignOutButton } from "./sign-out-button";
 
-type NavKey = "claims" | "review" | "admin";
+type NavKey = "claims" | "review" | "admin" | "settings";
 const NAV_BY_ROLE: Record<UserRole, { key: NavKey; href: string }[]> = {
   PARTNER_ADMIN: [{ key: "claims", href: "/claims" }],
   PARTNER_BILLING: [{ key: "claims", href: "/claims" }],
@@ -29,7 +30,11 @@ export async function AppHeader({ user }: { user: SessionUser }) {
           {t("name")}
         </Link>
         <nav aria-label={t("mainNavigation")} className="flex gap-4">
-          {NAV_BY_ROLE[user.role].map((item) => (
+          {[
+            ...NAV_BY_ROLE[user.role],
+            // Settings holds API keys, which PARTNER_BILLING may not manage (lib/claims/api-keys.ts).
+            ...(canManageApiKeys(user.role) ? [{ key: "settings" as const, href: "/settings/api-keys" }] : []),
+          ].map((item) => (
             <Link key={item.key} href={item.href} className="underline-offset-4 hover:underline">
               {tNav(item.key)}
             </Link>

@@ -1,11 +1,13 @@
 // Read side of one claim: comments, history, competing claims. Each first checks that the actor may see
 // the claim (NOT_FOUND otherwise), exactly like the use cases.
 import type { Db } from "../db";
-import { ACTIVE_STATUSES, type ClaimStatus } from "./catalogue";
+import { ACTIVE_STATUSES, type ClaimStatus, type DisputeStatus } from "./catalogue";
 import { formatClaimNumber } from "./claim-number";
+import { ClaimError } from "./errors";
 import { parseClaimEvent } from "./events";
 import type { Actor } from "./lifecycle";
-import { commentResource } from "./resource";
+import { visibleClaimsWhere } from "./queries";
+import { commentResource, disputeResource } from "./resource";
 import { findVisibleClaim } from "./service";
 
 export async function listComments(db: Db, actor: Actor, claimId: string) {
@@ -75,4 +77,24 @@ export async function findConflicts(db: Db, actor: Actor, claimId: string): Prom
       status: o.claim.status,
     };
   });
+}
+
+/**
+ * Disputes for the people who resolve them (reviewers) and audit them (admins), oldest first: the order a
+ * queue is worked in. Partners see their claim's dispute on the claim itself.
+ */
+export async function listDisputes(db: Db, actor: Actor, filters: { status?: DisputeStatus } = {}) {
+  if (actor.kind !== "user" || (actor.role !== "REVIEWER" && actor.role !== "ADMIN")) {
+    throw new ClaimError("FORBIDDEN", "Only reviewers and admins list disputes.");
+  }
+  const rows = await db.dispute.findMany({
+    where: { ...(filters.status ? { status: filters.status } : {}), claim: visibleClaimsWhere(actor) ?? { id: "" } },
+    include: { claim: { select: { number: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(({ claim, ...dispute }) => ({
+    ...disputeResource(dispute),
+    claimId: dispute.claimId,
+    claimNumber: formatClaimNumber(claim.number),
+  }));
 }

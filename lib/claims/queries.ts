@@ -6,6 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { CLAIM_STATUSES, type ClaimStatus, type Program, type SolutionArea } from "./catalogue";
 import { parseClaimNumber } from "./claim-number";
 import type { Actor } from "./lifecycle";
+import { claimDetailInclude, type ClaimDetail } from "./service";
 
 /** Statuses whose deadline is a business-day SLA (APPROVED's dueAt is the consent window end). */
 export const STATUSES_WITH_SLA: readonly ClaimStatus[] = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED"];
@@ -62,6 +63,9 @@ export function searchWhere(q: string): Prisma.ClaimWhereInput {
 export function listWhere(actor: Actor, filters: Omit<ClaimListFilters, "sort" | "page" | "pageSize">, now: Date) {
   const scope = visibleClaimsWhere(actor);
   if (!scope) return null;
+  // A status the actor never sees (a reviewer asking for EDITING) matches nothing: say so instead of asking
+  // PostgreSQL, which cannot tell that `status <> 'EDITING' AND status = 'EDITING'` is empty and scans them all.
+  if (filters.status === "EDITING" && actor.kind === "user" && actor.role === "REVIEWER") return null;
   const and: Prisma.ClaimWhereInput[] = [scope];
   if (filters.status) and.push({ status: filters.status });
   if (filters.program) and.push({ program: filters.program });
@@ -74,11 +78,16 @@ export function listWhere(actor: Actor, filters: Omit<ClaimListFilters, "sort" |
   return { AND: and } satisfies Prisma.ClaimWhereInput;
 }
 
+/**
+ * SQL order of a sort, always ending in `id` so that pages never overlap or skip. A claim without a deadline
+ * counts as due last: `dueAt` ascending puts it at the end and `-dueAt` (the exact reverse) at the start, so
+ * both directions are one forward or backward walk of the (…, dueAt, id) indexes.
+ */
 export function orderByFor(sort: ClaimSort): Prisma.ClaimOrderByWithRelationInput[] {
   const direction = sort.startsWith("-") ? "desc" : "asc";
   const field = sort.replace(/^-/, "") as "updatedAt" | "createdAt" | "dueAt";
   const primary: Prisma.ClaimOrderByWithRelationInput =
-    field === "dueAt" ? { dueAt: { sort: direction, nulls: "last" } } : { [field]: direction };
+    field === "dueAt" ? { dueAt: { sort: direction, nulls: direction === "asc" ? "last" : "first" } } : { [field]: direction };
   return [primary, { id: direction }];
 }
 
@@ -141,13 +150,37 @@ export interface ClaimListResult {
 }
 
 export async function listClaims(db: Db, actor: Actor, filters: ClaimListFilters, now: Date): Promise<ClaimListResult> {
+  return listPage(db, actor, filters, now, (page) => db.claim.findMany({ ...page, select: claimListSelect }));
+}
+
+/** The same page as listClaims with each claim in full (products, PoE, dispute): the API's list items. */
+export async function listClaimDetails(
+  db: Db,
+  actor: Actor,
+  filters: ClaimListFilters,
+  now: Date,
+): Promise<Omit<ClaimListResult, "items"> & { items: ClaimDetail[] }> {
+  return listPage(db, actor, filters, now, (page) => db.claim.findMany({ ...page, include: claimDetailInclude }));
+}
+
+async function listPage<T>(
+  db: Db,
+  actor: Actor,
+  filters: ClaimListFilters,
+  now: Date,
+  findPage: (page: {
+    where: Prisma.ClaimWhereInput;
+    orderBy: Prisma.ClaimOrderByWithRelationInput[];
+    skip: number;
+    take: number;
+  }) => Promise<T[]>,
+): Promise<Omit<ClaimListResult, "items"> & { items: T[] }> {
   const where = listWhere(actor, filters, now);
   const counts = await statusCounts(db, actor);
   if (!where) return { items: [], total: 0, page: filters.page, pageSize: filters.pageSize, counts };
   const [items, total] = await Promise.all([
-    db.claim.findMany({
+    findPage({
       where,
-      select: claimListSelect,
       orderBy: orderByFor(filters.sort),
       skip: (filters.page - 1) * filters.pageSize,
       take: filters.pageSize,
@@ -160,4 +193,74 @@ export async function listClaims(db: Db, actor: Actor, filters: ClaimListFilters
       : db.claim.count({ where }),
   ]);
   return { items, total, page: filters.page, pageSize: filters.pageSize, counts };
+}
+
+function totalFromCounts(counts: StatusCounts, status: ClaimStatus | undefined): number {
+  return status ? counts[status] : Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * Bounds on what one portal list page reads (docs/performance-notes.md), so that every page request costs
+ * about the same whatever the filters and the number of claims:
+ * - a filtered view is counted up to PAGE_COUNT_LIMIT, walking the list's own index: a larger count shows as
+ *   "More than 1,000" (status tabs and unfiltered views are exact: they come from the maintained counts);
+ * - OFFSET stops at PAGE_READ_LIMIT rows: a deeper page is not read (reverse the sort, narrow the filters or
+ *   export the CSV instead).
+ */
+export const PAGE_COUNT_LIMIT = 1_000;
+export const PAGE_READ_LIMIT = 10_000;
+
+export interface ClaimListPage extends ClaimListResult {
+  /** False when counting stopped at PAGE_COUNT_LIMIT: `total` is then a lower bound. */
+  totalIsExact: boolean;
+  hasNextPage: boolean;
+  /** The requested page starts beyond PAGE_READ_LIMIT, so it was not read. */
+  beyondReadLimit: boolean;
+  /** More rows follow this page, but beyond PAGE_READ_LIMIT: there is no next page to link to. */
+  readLimitReached: boolean;
+}
+
+/**
+ * A page of the portal's claim lists (dashboard, review queue, admin). Unlike `listClaims` (the API's
+ * contract: an exact `total`), a filtered view's total is a capped count and paging is bounded, see above.
+ * Tab counts come from the maintained counts table.
+ */
+export async function listClaimsPage(
+  db: Db,
+  actor: Actor,
+  filters: ClaimListFilters,
+  now: Date,
+  limits: { count: number; read: number } = { count: PAGE_COUNT_LIMIT, read: PAGE_READ_LIMIT },
+): Promise<ClaimListPage> {
+  const where = listWhere(actor, filters, now);
+  const offset = (filters.page - 1) * filters.pageSize;
+  const beyondReadLimit = offset >= limits.read;
+  const orderBy = orderByFor(filters.sort);
+  const [counts, rows, counted] = await Promise.all([
+    statusCounts(db, actor),
+    where && !beyondReadLimit
+      ? // One row more than the page: tells whether a next page exists when the total is only a lower bound.
+        db.claim.findMany({ where, select: claimListSelect, orderBy, skip: offset, take: filters.pageSize + 1 })
+      : Promise.resolve([]),
+    where && !onlyStatusFilter(filters)
+      ? // With the list's ORDER BY the capped count walks the list's own index and stops after the cap
+        // (without it Prisma orders by id: a walk of the primary key).
+        db.claim.count({ where, orderBy, take: limits.count + 1 })
+      : Promise.resolve(null),
+  ]);
+  const totalIsExact = counted === null || counted <= limits.count;
+  const total = !where ? 0 : counted === null ? totalFromCounts(counts, filters.status) : Math.min(counted, limits.count);
+  const moreRows = rows.length > filters.pageSize;
+  const nextWithinLimit = offset + filters.pageSize < limits.read;
+  return {
+    items: rows.slice(0, filters.pageSize),
+    total,
+    totalIsExact,
+    hasNextPage: moreRows && nextWithinLimit,
+    beyondReadLimit,
+    readLimitReached: moreRows && !nextWithinLimit,
+    page: filters.page,
+    pageSize: filters.pageSize,
+    counts,
+  };
 }

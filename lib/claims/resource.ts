@@ -1,6 +1,6 @@
 // Stored rows → the API's resource shapes (api-v1.md; zod schemas in schemas.ts). One mapping, used by the
 // HTTP API, the CSV export and anything else that shows a claim outside its own page.
-import type { Comment, Dispute } from "../generated/prisma/client";
+import type { Comment, Dispute, PoeFile } from "../generated/prisma/client";
 import { formatClaimNumber } from "./claim-number";
 import type { ClaimResource } from "./schemas";
 import type { ClaimDetail } from "./service";
@@ -16,6 +16,18 @@ export function disputeResource(dispute: Dispute) {
     createdAt: dispute.createdAt.toISOString(),
     ...(dispute.resolvedAt ? { resolvedAt: dispute.resolvedAt.toISOString() } : {}),
     ...(dispute.comment ? { comment: dispute.comment } : {}),
+  };
+}
+
+/** One PoE file as the API shows it (in a claim's `poe` and as the answer to an upload). */
+export function poeResource(file: PoeFile): ClaimResource["poe"][number] {
+  return {
+    id: file.id,
+    fileName: file.fileName,
+    size: file.size,
+    sha256: file.sha256,
+    contentType: file.contentType,
+    uploadedAt: file.uploadedAt.toISOString(),
   };
 }
 
@@ -45,14 +57,7 @@ export function claimResource(claim: ClaimDetail, now = new Date()): ClaimResour
     customerContact: (claim.customerContact ?? null) as ClaimResource["customerContact"],
     partnerContact: (claim.partnerContact ?? null) as ClaimResource["partnerContact"],
     commentary: claim.commentary,
-    poe: claim.poeFiles.map((f) => ({
-      id: f.id,
-      fileName: f.fileName,
-      size: f.size,
-      sha256: f.sha256,
-      contentType: f.contentType,
-      uploadedAt: f.uploadedAt.toISOString(),
-    })),
+    poe: claim.poeFiles.map(poeResource),
     reasonCodes: claim.reasonCodes,
     rejectionReason: claim.rejectionReason,
     rejectionComment: claim.rejectionComment,

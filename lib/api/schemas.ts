@@ -1,0 +1,47 @@
+// The few API shapes that are envelopes around lib/claims/schemas.ts (lists, the dispute query, the consent
+// answer). Same rule as there: zod with a `.meta({ id })`, so the OpenAPI document is generated from them.
+import { z } from "zod";
+import { DISPUTE_STATUSES } from "../claims/catalogue";
+import {
+  claimNumberSchema,
+  commentResourceSchema,
+  conflictItemSchema,
+  disputeListItemSchema,
+  historyItemSchema,
+} from "../claims/schemas";
+
+function blankToUndefined(value: unknown): unknown {
+  return typeof value === "string" && value.trim() === "" ? undefined : value;
+}
+
+export const disputeListQuerySchema = z
+  .object({
+    status: z.preprocess(
+      blankToUndefined,
+      z.enum(DISPUTE_STATUSES, { error: `Filter status by one of: ${DISPUTE_STATUSES.join(", ")}` }).optional(),
+    ),
+  })
+  .meta({ id: "DisputeListQuery", description: "Query parameters of GET /disputes; without status, every dispute." });
+
+export const disputeListResponseSchema = z
+  .object({ items: z.array(disputeListItemSchema) })
+  .meta({ id: "DisputeList", description: "Disputes, oldest first, each with its claim's id and number." });
+
+export const commentListResponseSchema = z
+  .object({ items: z.array(commentResourceSchema) })
+  .meta({ id: "CommentList", description: "A claim's comment thread, oldest first." });
+
+export const historyResponseSchema = z
+  .object({ items: z.array(historyItemSchema) })
+  .meta({ id: "History", description: "A claim's history, oldest first." });
+
+export const conflictListResponseSchema = z
+  .object({ items: z.array(conflictItemSchema) })
+  .meta({ id: "ConflictList", description: "Other active claims that hold one of this claim's competing-claim keys." });
+
+export const consentDenyResultSchema = z
+  .object({
+    denied: z.literal(true),
+    claimNumber: claimNumberSchema,
+  })
+  .meta({ id: "ConsentDenyResult", description: "The customer's denial was recorded; the claim is rejected." });

@@ -1,0 +1,221 @@
+// API keys: how integrations act as a user (api-v1.md "Auth"). A key is shown once, when it is created;
+// the database keeps its SHA-256 (the secret is 256 random bits, so a fast hash is the right tool — there is
+// nothing to brute-force) and a short public prefix that lets a user tell keys apart.
+//
+// Key format: `cpor_<8 hex: public prefix>_<43 base64url: 32 random bytes>`, e.g.
+// `cpor_1a2b3c4d_q9…`. The whole string is hashed; the prefix alone identifies nothing.
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "../db";
+import type { UserRole } from "./catalogue";
+import { ClaimError } from "./errors";
+import { fieldErrorsFromZod } from "./schemas";
+
+/*
+ * Who manages API keys — decision for issue 5, where the two specs disagree:
+ *   - api-v1.md: "Every signed-in user can create keys for themselves (Settings → API keys)".
+ *   - domain.md: PARTNER_ADMIN may "manage their org's API keys"; PARTNER_BILLING has "no API key management".
+ * Resolution: every signed-in user may create, list and revoke keys for themselves EXCEPT PARTNER_BILLING
+ * (domain.md wins for that role); a PARTNER_ADMIN additionally sees and may revoke the keys of every user of
+ * their own organization. Reviewers and admins manage only their own keys.
+ * An operator may still issue a key to any active user with `npm run apikey -- create --email …` (that is
+ * operations, not the billing user managing keys), and such a key acts as its user like any other.
+ */
+export const API_KEY_MANAGER_ROLES: readonly UserRole[] = ["PARTNER_ADMIN", "REVIEWER", "ADMIN"];
+
+export function canManageApiKeys(role: UserRole): boolean {
+  return API_KEY_MANAGER_ROLES.includes(role);
+}
+
+/** Most active keys one user may hold: enough for every integration, few enough to review in one list. */
+export const MAX_ACTIVE_KEYS_PER_USER = 20;
+export const API_KEY_NAME_MAX_LENGTH = 100;
+/** lastUsedAt is written at most once per this interval per key, not on every request. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+const KEY_PATTERN = /^cpor_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
+
+export const apiKeyCreateSchema = z.object({
+  name: z
+    .string({ error: "Name the key, e.g. the integration that will use it" })
+    .trim()
+    .min(1, { error: "Name the key, e.g. the integration that will use it" })
+    .max(API_KEY_NAME_MAX_LENGTH, {
+      error: `Shorten the name to ${API_KEY_NAME_MAX_LENGTH} characters or fewer`,
+    }),
+});
+
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+/** A new random key and what is stored of it. The key itself exists only in the caller's hands. */
+export function generateApiKey(): { key: string; prefix: string; secretHash: string } {
+  const prefix = `cpor_${randomBytes(4).toString("hex")}`;
+  const key = `${prefix}_${randomBytes(32).toString("base64url")}`;
+  return { key, prefix, secretHash: hashApiKey(key) };
+}
+
+/** Whether a string has the shape of a key (checked before any database work). */
+export function looksLikeApiKey(value: string): boolean {
+  return KEY_PATTERN.test(value);
+}
+
+export interface KeyManager {
+  id: string;
+  role: UserRole;
+  organizationId: string | null;
+}
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  owner: { id: string; name: string; email: string };
+  /** The viewer's own key (false: a key of another user of the partner admin's organization). */
+  own: boolean;
+}
+
+function requireManager(user: KeyManager): void {
+  if (!canManageApiKeys(user.role)) throw new ClaimError("FORBIDDEN", "Your role cannot manage API keys.");
+}
+
+const keyViewSelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  userId: true,
+  user: { select: { id: true, name: true, email: true } },
+} as const;
+
+type KeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  userId: string;
+  user: { id: string; name: string; email: string };
+};
+
+function viewOf(row: KeyRow, viewerId: string): ApiKeyView {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+    owner: row.user,
+    own: row.userId === viewerId,
+  };
+}
+
+/** Stores a new key for `userId` and returns it with the one-time secret. No role check: callers decide. */
+async function issueKey(db: Db, userId: string, name: string, now: Date) {
+  const active = await db.apiKey.count({ where: { userId, revokedAt: null } });
+  if (active >= MAX_ACTIVE_KEYS_PER_USER) {
+    throw new ClaimError("VALIDATION", `A user may hold at most ${MAX_ACTIVE_KEYS_PER_USER} active API keys.`, [
+      { path: "name", message: `Revoke a key you no longer use first (at most ${MAX_ACTIVE_KEYS_PER_USER} active keys).` },
+    ]);
+  }
+  const { key, prefix, secretHash } = generateApiKey();
+  const row = await db.apiKey.create({ data: { userId, name, prefix, secretHash, createdAt: now }, select: keyViewSelect });
+  return { key: viewOf(row, userId), secret: key };
+}
+
+function parseName(input: unknown): string {
+  const parsed = apiKeyCreateSchema.safeParse(input ?? {});
+  if (!parsed.success) throw new ClaimError("VALIDATION", "The key needs a name.", fieldErrorsFromZod(parsed.error));
+  return parsed.data.name;
+}
+
+/** Settings → API keys: a key for the signed-in user themselves. The secret is returned once, never stored. */
+export async function createApiKey(db: Db, user: KeyManager, input: unknown, now = new Date()) {
+  requireManager(user);
+  return issueKey(db, user.id, parseName(input), now);
+}
+
+/**
+ * Operators (`npm run apikey -- create`): a key for any active user, by email. Bypasses the Settings role
+ * rule on purpose (see the decision above).
+ */
+export async function createApiKeyForEmail(db: Db, email: string, name: string | undefined, now = new Date()) {
+  const user = await db.user.findUnique({ where: { email: email.trim() } });
+  if (!user) throw new ClaimError("NOT_FOUND", `No user has the email ${email}.`);
+  if (!user.active) throw new ClaimError("VALIDATION", `The user ${email} is deactivated; their keys would not work.`);
+  const issued = await issueKey(db, user.id, parseName({ name: name ?? "Operator-issued key" }), now);
+  return { ...issued, user: { id: user.id, email: user.email, role: user.role as UserRole } };
+}
+
+/** Which keys a manager sees: their own; a partner admin also every key of their organization's users. */
+function visibleKeysWhere(user: KeyManager) {
+  return user.role === "PARTNER_ADMIN" && user.organizationId
+    ? { OR: [{ userId: user.id }, { user: { organizationId: user.organizationId } }] }
+    : { userId: user.id };
+}
+
+/** Newest first; revoked keys stay listed (greyed out) so that what happened to a key remains visible. */
+export async function listApiKeys(db: Db, user: KeyManager): Promise<ApiKeyView[]> {
+  requireManager(user);
+  const rows = await db.apiKey.findMany({
+    where: visibleKeysWhere(user),
+    select: keyViewSelect,
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }],
+  });
+  return rows.map((row) => viewOf(row, user.id));
+}
+
+/** Revokes a key the manager may see (NOT_FOUND otherwise, as for a missing key). Revoking twice is a no-op. */
+export async function revokeApiKey(db: Db, user: KeyManager, keyId: string, now = new Date()): Promise<ApiKeyView> {
+  requireManager(user);
+  const row = await db.apiKey.findFirst({ where: { AND: [{ id: keyId }, visibleKeysWhere(user)] }, select: keyViewSelect });
+  if (!row) throw new ClaimError("NOT_FOUND", "API key not found.");
+  await db.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: now } });
+  const updated = await db.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: keyViewSelect });
+  return viewOf(updated, user.id);
+}
+
+export interface ApiKeyPrincipal {
+  apiKeyId: string;
+  user: { id: string; name: string; role: UserRole; organizationId: string | null };
+}
+
+/**
+ * The user a presented key acts as, or null: unknown, malformed or revoked key, or a deactivated user (their
+ * keys stop working at once; nothing is cached). Records the key's last use at most once a minute.
+ */
+export async function authenticateApiKey(db: Db, presented: string, now = new Date()): Promise<ApiKeyPrincipal | null> {
+  if (!looksLikeApiKey(presented)) return null;
+  const row = await db.apiKey.findUnique({
+    where: { secretHash: hashApiKey(presented) },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, name: true, role: true, organizationId: true, active: true } },
+    },
+  });
+  if (!row || row.revokedAt || !row.user.active) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    // Guarded so that concurrent requests write it once; a failure here must not fail the request.
+    await db.apiKey
+      .updateMany({
+        where: {
+          id: row.id,
+          OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS + 1) } }],
+        },
+        data: { lastUsedAt: now },
+      })
+      .catch((error: unknown) => console.error("could not record API key use:", error));
+  }
+  const { active: _active, ...user } = row.user;
+  return { apiKeyId: row.id, user: { ...user, role: user.role as UserRole } };
+}

@@ -1,0 +1,398 @@
+// The endpoints of api-v1.md as data: what each route takes and answers, pointing at the zod schemas the
+// route handlers themselves use. lib/openapi/document.ts turns this into the OpenAPI document; nothing of the
+// document is written by hand beyond these words.
+import type { z } from "zod";
+import {
+  commentListResponseSchema,
+  conflictListResponseSchema,
+  consentDenyResultSchema,
+  disputeListQuerySchema,
+  disputeListResponseSchema,
+  historyResponseSchema,
+} from "../api/schemas";
+import {
+  actionBodySchema,
+  claimDraftSchema,
+  claimListQuerySchema,
+  claimListResponseSchema,
+  claimPatchSchema,
+  claimResourceSchema,
+  commentBodySchema,
+  commentResourceSchema,
+  consentDenyBodySchema,
+  disputeBodySchema,
+  disputeResourceSchema,
+  poeItemSchema,
+  resolveDisputeBodySchema,
+  type ApiClaimAction,
+  type ProblemCode,
+} from "../claims/schemas";
+
+export type Method = "get" | "post" | "patch";
+
+export interface HeaderSpec {
+  name: string;
+  required: boolean;
+  description: string;
+  schema: Record<string, unknown>;
+}
+
+export interface OperationSpec {
+  method: Method;
+  /** OpenAPI path relative to the server URL /api/v1, e.g. /claims/{id}. */
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description: string;
+  /** false: no API key (the consent link's token is the credential; the document itself is public). */
+  auth: boolean;
+  pathParams?: { name: string; description: string }[];
+  query?: z.ZodObject;
+  headers?: HeaderSpec[];
+  body?: { kind: "json"; schema: z.ZodType; required: boolean } | { kind: "binary"; description: string };
+  success: {
+    status: 200 | 201;
+    description: string;
+    content: { kind: "json"; schema: z.ZodType } | { kind: "csv" } | { kind: "binary" } | { kind: "openapi" };
+    headers?: ("ETag" | "Location" | "Content-Disposition")[];
+  };
+  errors: ProblemCode[];
+}
+
+const CLAIM_ID = { name: "id", description: "The claim's `id` (an opaque string), never its `number`." };
+const AUTH_ERRORS: ProblemCode[] = ["UNAUTHENTICATED", "RATE_LIMITED"];
+
+/** Who may take each action and what it does (api-v1.md "Action bodies"). */
+const ACTIONS: Record<ApiClaimAction, { who: string; summary: string; effect: string; errors: ProblemCode[] }> = {
+  submit: {
+    who: "partner",
+    summary: "Submit a claim for review",
+    effect:
+      "`EDITING` → `SUBMITTED`. 422 `VALIDATION` lists what is missing in `errors` (products, contacts, PoE). " +
+      "Run `GET /claims/{id}/conflicts` first to see competing claims (a warning, never a block).",
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+  "start-review": {
+    who: "reviewer",
+    summary: "Start the review (assigns the caller)",
+    effect: "`SUBMITTED` → `UNDER_REVIEW`, assigned to the caller.",
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+  "request-info": {
+    who: "reviewer",
+    summary: "Ask the partner for more information",
+    effect:
+      "`UNDER_REVIEW` → `PARTNER_ACTION_REQUIRED` with at least one reason code and a comment to the partner; the " +
+      "review clock pauses. `reasonCodes` are shown on the claim.",
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+  resubmit: {
+    who: "partner",
+    summary: "Resubmit after an information request",
+    effect:
+      "`PARTNER_ACTION_REQUIRED` → `UNDER_REVIEW`. 422 unless a field, a PoE or a partner comment was added since " +
+      "the request (a `comment` sent here counts).",
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+  approve: {
+    who: "reviewer",
+    summary: "Approve a claim",
+    effect:
+      "`UNDER_REVIEW` → `APPROVED`: `consentEndsAt` is set and the customer is sent a single-use link to deny the " +
+      "association within the consent window.",
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+  reject: {
+    who: "reviewer",
+    summary: "Reject a claim",
+    effect:
+      "`UNDER_REVIEW` → `REJECTED` with `rejectionReason` = `reason`. `PARTNER_REQUEST`, `CUSTOMER_DECLINE` and " +
+      "`NO_PARTNER_RESPONSE` are recorded by the system and refused here (422).",
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+  withdraw: {
+    who: "partner",
+    summary: "Withdraw a claim",
+    effect:
+      "Any status but `REJECTED` → `REJECTED` with `rejectionReason` = `PARTNER_REQUEST` and `rejectionComment` = " +
+      "the comment (why: wrong MPN ID, wrong activity, no longer working with the customer).",
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+};
+
+const actionOperations: OperationSpec[] = (Object.keys(ACTIONS) as ApiClaimAction[]).map((action) => {
+  const spec = ACTIONS[action];
+  return {
+    method: "post",
+    path: `/claims/{id}/actions/${action}`,
+    operationId: `claimAction${action.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}`,
+    tag: "Actions",
+    summary: spec.summary,
+    description:
+      `Who: ${spec.who}. ${spec.effect}\n\nThe body may carry \`version\` (the claim's ETag value): a stale one is ` +
+      "409 `CONFLICT`. A `comment` given to an action is also posted to the claim's comments.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    body: { kind: "json", schema: actionBodySchema[action], required: false },
+    success: { status: 200, description: "The claim after the action.", content: { kind: "json", schema: claimResourceSchema }, headers: ["ETag"] },
+    errors: [...AUTH_ERRORS, ...spec.errors],
+  };
+});
+
+export const OPERATIONS: OperationSpec[] = [
+  {
+    method: "get",
+    path: "/claims",
+    operationId: "listClaims",
+    tag: "Claims",
+    summary: "List claims",
+    description:
+      "Partners see their organization's claims, reviewers every claim but partners' `EDITING` drafts, admins all. " +
+      "`q`: exact claim number or tenant ID, or a case-insensitive prefix of the customer's name or domain. " +
+      "`counts` are per status over everything the caller may see, ignoring the other filters.",
+    auth: true,
+    query: claimListQuerySchema,
+    success: { status: 200, description: "A page of claims.", content: { kind: "json", schema: claimListResponseSchema } },
+    errors: [...AUTH_ERRORS, "VALIDATION"],
+  },
+  {
+    method: "post",
+    path: "/claims",
+    operationId: "createClaim",
+    tag: "Claims",
+    summary: "Create a claim",
+    description:
+      "Partners only. The claim starts in `EDITING`; it may be saved incomplete and completed with `PATCH` before it " +
+      "is submitted. `mpnId` must be one of the caller's organization's MPN IDs.",
+    auth: true,
+    body: { kind: "json", schema: claimDraftSchema, required: true },
+    success: {
+      status: 201,
+      description: "The new claim.",
+      content: { kind: "json", schema: claimResourceSchema },
+      headers: ["ETag", "Location"],
+    },
+    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION"],
+  },
+  {
+    method: "get",
+    path: "/claims/export.csv",
+    operationId: "exportClaimsCsv",
+    tag: "Claims",
+    summary: "Export claims as CSV",
+    description: "Every claim matching the same filters as `GET /claims` (paging ignored), streamed as CSV.",
+    auth: true,
+    query: claimListQuerySchema,
+    success: { status: 200, description: "RFC 4180 CSV with a header row.", content: { kind: "csv" }, headers: ["Content-Disposition"] },
+    errors: [...AUTH_ERRORS, "VALIDATION"],
+  },
+  {
+    method: "get",
+    path: "/claims/{id}",
+    operationId: "getClaim",
+    tag: "Claims",
+    summary: "Get a claim",
+    description: "The `ETag` header is the claim's `version`, quoted: send it back as `If-Match` to `PATCH`.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    success: { status: 200, description: "The claim.", content: { kind: "json", schema: claimResourceSchema }, headers: ["ETag"] },
+    errors: [...AUTH_ERRORS, "NOT_FOUND"],
+  },
+  {
+    method: "patch",
+    path: "/claims/{id}",
+    operationId: "updateClaim",
+    tag: "Claims",
+    summary: "Edit a claim",
+    description:
+      "Partners only. Replaces whole top-level fields (a contact object, the products list); unknown fields are " +
+      "ignored. All or nothing: a field not editable in the current status refuses the whole edit (422). " +
+      "`EDITING`: every field; `SUBMITTED` and `PARTNER_ACTION_REQUIRED`: MPN ID, products, contacts, commentary.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    headers: [
+      {
+        name: "If-Match",
+        required: true,
+        description: 'The version you edited, from the claim\'s ETag: `"3"` or `3`. Missing: 428; stale: 409 `CONFLICT`.',
+        schema: { type: "string", examples: ['"3"'] },
+      },
+    ],
+    body: { kind: "json", schema: claimPatchSchema, required: true },
+    success: { status: 200, description: "The claim, `version` + 1.", content: { kind: "json", schema: claimResourceSchema }, headers: ["ETag"] },
+    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION", "CONFLICT", "PRECONDITION_REQUIRED"],
+  },
+  {
+    method: "post",
+    path: "/claims/{id}/poe",
+    operationId: "uploadPoe",
+    tag: "Proof of execution",
+    summary: "Upload a proof-of-execution file",
+    description:
+      "Partners only, while the claim is `EDITING`, `SUBMITTED` or `PARTNER_ACTION_REQUIRED`, or `REJECTED` with an " +
+      "open dispute. The body is the raw file (not multipart); it is streamed to storage. The type is checked from " +
+      "the content and must agree with the name's extension: doc, docx, csv, xls, xlsx, ppt, pptx, pdf, msg, rtf, " +
+      "htm, html, png, jpg, jpeg, gif, bmp, tif, tiff, xps. The size limit is a setting (default 25 MB).",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    headers: [
+      {
+        name: "X-File-Name",
+        required: true,
+        description: "The file's name, URL-encoded (e.g. `statement%20of%20work.pdf`).",
+        schema: { type: "string" },
+      },
+    ],
+    body: { kind: "binary", description: "The file's bytes." },
+    success: {
+      status: 201,
+      description: "The stored file (its SHA-256 as computed by the server).",
+      content: { kind: "json", schema: poeItemSchema },
+      headers: ["Location"],
+    },
+    errors: [
+      ...AUTH_ERRORS,
+      "NOT_FOUND",
+      "FORBIDDEN",
+      "VALIDATION",
+      "INVALID_TRANSITION",
+      "PAYLOAD_TOO_LARGE",
+      "UNSUPPORTED_MEDIA_TYPE",
+    ],
+  },
+  {
+    method: "get",
+    path: "/claims/{id}/poe/{poeId}",
+    operationId: "downloadPoe",
+    tag: "Proof of execution",
+    summary: "Download a proof-of-execution file",
+    description: "Authorized like the claim. Always served as an attachment, with `X-Content-Type-Options: nosniff`.",
+    auth: true,
+    pathParams: [CLAIM_ID, { name: "poeId", description: "The PoE item's `id`." }],
+    success: { status: 200, description: "The file's bytes.", content: { kind: "binary" }, headers: ["Content-Disposition"] },
+    errors: [...AUTH_ERRORS, "NOT_FOUND"],
+  },
+  ...actionOperations,
+  {
+    method: "get",
+    path: "/claims/{id}/comments",
+    operationId: "listComments",
+    tag: "Comments and history",
+    summary: "List a claim's comments",
+    description: "The thread between the partner and the reviewers, oldest first. Plain text.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    success: { status: 200, description: "The comments.", content: { kind: "json", schema: commentListResponseSchema } },
+    errors: [...AUTH_ERRORS, "NOT_FOUND"],
+  },
+  {
+    method: "post",
+    path: "/claims/{id}/comments",
+    operationId: "addComment",
+    tag: "Comments and history",
+    summary: "Comment on a claim",
+    description:
+      "The claim's partner organization and reviewers; admins read only. Closed once the claim is final (409 " +
+      "`INVALID_TRANSITION`). Comments do not change the claim's `version`.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    body: { kind: "json", schema: commentBodySchema, required: true },
+    success: { status: 201, description: "The comment.", content: { kind: "json", schema: commentResourceSchema } },
+    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION", "INVALID_TRANSITION"],
+  },
+  {
+    method: "get",
+    path: "/claims/{id}/history",
+    operationId: "getClaimHistory",
+    tag: "Comments and history",
+    summary: "A claim's history",
+    description: "Every change, oldest first: field edits (with old and new values), status changes, PoE, comments, SLA events.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    success: { status: 200, description: "The history.", content: { kind: "json", schema: historyResponseSchema } },
+    errors: [...AUTH_ERRORS, "NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: "/claims/{id}/conflicts",
+    operationId: "getClaimConflicts",
+    tag: "Comments and history",
+    summary: "Competing claims",
+    description:
+      "Other active claims on the same (tenant, program, workload or Dynamics subscription). Another partner's " +
+      "claim is reported without its number.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    success: { status: 200, description: "The competing claims.", content: { kind: "json", schema: conflictListResponseSchema } },
+    errors: [...AUTH_ERRORS, "NOT_FOUND"],
+  },
+  {
+    method: "post",
+    path: "/claims/{id}/disputes",
+    operationId: "openDispute",
+    tag: "Disputes",
+    summary: "Dispute a rejection",
+    description:
+      "Partners only, once per claim, within 30 calendar days of the rejection (409 `INVALID_TRANSITION` otherwise, " +
+      "and for a claim the partner withdrew). While the dispute is open the partner may upload new PoE.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    body: { kind: "json", schema: disputeBodySchema, required: true },
+    success: { status: 201, description: "The dispute.", content: { kind: "json", schema: disputeResourceSchema } },
+    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION", "INVALID_TRANSITION"],
+  },
+  {
+    method: "get",
+    path: "/disputes",
+    operationId: "listDisputes",
+    tag: "Disputes",
+    summary: "List disputes",
+    description: "Reviewers and admins. `status=OPEN` is the reviewers' dispute queue.",
+    auth: true,
+    query: disputeListQuerySchema,
+    success: { status: 200, description: "The disputes, oldest first.", content: { kind: "json", schema: disputeListResponseSchema } },
+    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION"],
+  },
+  {
+    method: "post",
+    path: "/disputes/{id}/resolve",
+    operationId: "resolveDispute",
+    tag: "Disputes",
+    summary: "Resolve a dispute",
+    description:
+      "Reviewers only. `UPHOLD`: the rejection stands. `OVERTURN`: the claim goes back to `UNDER_REVIEW`. 409 " +
+      "`INVALID_TRANSITION` if the dispute was already resolved.",
+    auth: true,
+    pathParams: [{ name: "id", description: "The dispute's `id`." }],
+    body: { kind: "json", schema: resolveDisputeBodySchema, required: true },
+    success: { status: 200, description: "The resolved dispute.", content: { kind: "json", schema: disputeResourceSchema } },
+    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+  {
+    method: "post",
+    path: "/consent/{token}/deny",
+    operationId: "denyConsent",
+    tag: "Customer consent",
+    summary: "Deny a partner association (customer)",
+    description:
+      "No API key: the single-use token from the customer's notice is the credential. Allowed while the consent " +
+      "window is open; the claim becomes `REJECTED` (`CUSTOMER_DECLINE`).",
+    auth: false,
+    pathParams: [{ name: "token", description: "The token from the link in the customer's notice." }],
+    body: { kind: "json", schema: consentDenyBodySchema, required: false },
+    success: { status: 200, description: "The denial was recorded.", content: { kind: "json", schema: consentDenyResultSchema } },
+    errors: ["NOT_FOUND", "GONE", "VALIDATION"],
+  },
+  {
+    method: "get",
+    path: "/openapi.json",
+    operationId: "getOpenApiDocument",
+    tag: "About this API",
+    summary: "This OpenAPI document",
+    description: "Generated from the same zod schemas that validate the requests. No API key needed.",
+    auth: false,
+    success: { status: 200, description: "The OpenAPI 3.1 document.", content: { kind: "openapi" } },
+    errors: [],
+  },
+];
