@@ -6,6 +6,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // (closed) network. One worker: the machine has 2 cores, and the suite shares one seeded database.
 export default defineConfig({
   testDir: "tests/e2e",
+  // Per port, so parallel local runs (E2E_PORT) do not overwrite each other's traces.
+  outputDir: `test-results/e2e-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
