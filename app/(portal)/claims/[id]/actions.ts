@@ -1,0 +1,145 @@
+"use server";
+
+// The claim page's server actions: thin on purpose. Each one gets the signed-in user, calls the claim
+// service (which validates with the shared zod schemas, checks visibility, the policy and the transition
+// table), and maps a ClaimError to the state the form renders. Claim id and version are bound by the page.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { errorState } from "@/components/claims/action-errors";
+import type { ActionState, ClaimFormPayload } from "@/components/claims/action-state";
+import { getFieldFormatter } from "@/components/claims/field-format";
+import { actorOf, requireUser } from "@/lib/auth/session";
+import type { ClaimField } from "@/lib/claims/catalogue";
+import { ClaimError, isClaimError } from "@/lib/claims/errors";
+import type { Actor } from "@/lib/claims/lifecycle";
+import { claimPatchSchema } from "@/lib/claims/schemas";
+import {
+  addComment,
+  claimValuesOf,
+  fieldValues,
+  findVisibleClaim,
+  openDispute,
+  resubmitClaim,
+  submitClaim,
+  updateClaim,
+  withdrawClaim,
+} from "@/lib/claims/service";
+import { getDb } from "@/lib/db";
+
+export interface TextPayload {
+  text?: string;
+}
+
+function claimPath(claimId: string) {
+  return `/claims/${encodeURIComponent(claimId)}`;
+}
+
+function ok(prev: ActionState): ActionState {
+  return { status: "ok", seq: prev.seq + 1 };
+}
+
+async function actor(): Promise<Actor> {
+  return actorOf(await requireUser());
+}
+
+function productsOf(input: unknown): { name?: unknown }[] | undefined {
+  const products = (input as { products?: unknown } | null)?.products;
+  return Array.isArray(products) ? products : undefined;
+}
+
+/**
+ * A stale edit: tell the user which fields now hold something other than what they sent (formatted, so they
+ * can compare), and the version to save against if they keep their input.
+ */
+async function conflictState(error: ClaimError, prev: ActionState, who: Actor, claimId: string, input: unknown): Promise<ActionState> {
+  // The form explains a stale edit itself (what changed, and that saving again keeps the user's input).
+  const base = { ...(await errorState(error, prev)), message: undefined };
+  try {
+    const current = await findVisibleClaim(getDb(), who, claimId);
+    const stored = fieldValues(claimValuesOf(current));
+    const parsed = claimPatchSchema.safeParse(input);
+    const sent = (parsed.success ? parsed.data : (input ?? {})) as Record<string, unknown>;
+    const { format } = await getFieldFormatter();
+    const saved: Record<string, string> = {};
+    for (const field of Object.keys(stored) as ClaimField[]) {
+      if (!(field in sent)) continue;
+      if (JSON.stringify(stored[field] ?? null) !== JSON.stringify(sent[field] ?? null)) saved[field] = format(field, stored[field]);
+    }
+    return { ...base, conflict: { version: current.version, status: current.status, saved } };
+  } catch (reloadError) {
+    return errorState(reloadError, prev);
+  }
+}
+
+export async function updateClaimAction(claimId: string, prev: ActionState, payload: ClaimFormPayload): Promise<ActionState> {
+  const who = await actor();
+  try {
+    if (!Number.isInteger(payload?.version)) throw new ClaimError("CONFLICT", "The form did not say which version it edits.");
+    await updateClaim(getDb(), who, claimId, payload.version!, payload.input);
+  } catch (error) {
+    if (isClaimError(error) && error.code === "CONFLICT") return conflictState(error, prev, who, claimId, payload?.input);
+    return errorState(error, prev, productsOf(payload?.input));
+  }
+  revalidatePath(claimPath(claimId));
+  redirect(`${claimPath(claimId)}?saved=1`);
+}
+
+export async function submitClaimAction(claimId: string, version: number, prev: ActionState): Promise<ActionState> {
+  const who = await actor();
+  try {
+    await submitClaim(getDb(), who, claimId, { version });
+  } catch (error) {
+    return errorState(error, prev);
+  }
+  revalidatePath(claimPath(claimId));
+  return ok(prev);
+}
+
+export async function resubmitClaimAction(claimId: string, version: number, prev: ActionState, payload: TextPayload): Promise<ActionState> {
+  const who = await actor();
+  try {
+    await resubmitClaim(getDb(), who, claimId, { version, comment: payload?.text });
+  } catch (error) {
+    return errorState(error, prev);
+  }
+  revalidatePath(claimPath(claimId));
+  return ok(prev);
+}
+
+export async function withdrawClaimAction(claimId: string, version: number, prev: ActionState, payload: TextPayload): Promise<ActionState> {
+  const who = await actor();
+  try {
+    await withdrawClaim(getDb(), who, claimId, { version, comment: payload?.text });
+  } catch (error) {
+    return errorState(error, prev);
+  }
+  revalidatePath(claimPath(claimId));
+  return ok(prev);
+}
+
+export async function addCommentAction(claimId: string, prev: ActionState, payload: TextPayload): Promise<ActionState> {
+  const who = await actor();
+  try {
+    await addComment(getDb(), who, claimId, { body: payload?.text });
+  } catch (error) {
+    return errorState(error, prev);
+  }
+  revalidatePath(claimPath(claimId));
+  return ok(prev);
+}
+
+export interface DisputePayload {
+  details?: string;
+  products?: unknown[];
+}
+
+export async function openDisputeAction(claimId: string, prev: ActionState, payload: DisputePayload): Promise<ActionState> {
+  const who = await actor();
+  try {
+    await openDispute(getDb(), who, claimId, { details: payload?.details, products: payload?.products });
+  } catch (error) {
+    return errorState(error, prev, productsOf(payload));
+  }
+  revalidatePath(claimPath(claimId));
+  return ok(prev);
+}

@@ -1,0 +1,60 @@
+// POST /claims/{id}/poe — the browser's PoE upload. The body is the raw file, streamed to storage by
+// lib/claims/upload-poe (never buffered: server actions would buffer it, and the proxy is kept off this path
+// for the same reason, see proxy.ts). The file name comes in X-File-Name (URI-encoded). Authorized by the
+// session cookie, so only same-origin requests are accepted (the CSRF check server actions get from Next).
+import { getCurrentUser, actorOf } from "@/lib/auth/session";
+import { ClaimError } from "@/lib/claims/errors";
+import { uploadPoe } from "@/lib/claims/upload-poe";
+import { getDb } from "@/lib/db";
+import { problem, problemFromError } from "@/lib/http/problem";
+
+export const dynamic = "force-dynamic";
+
+/** The request comes from a page of this portal: Origin (always sent by browsers on POST) names this host. */
+function isSameOrigin(request: Request): boolean {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin") return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return host !== null && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function fileNameOf(request: Request): string {
+  const raw = request.headers.get("x-file-name") ?? "";
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ClaimError("VALIDATION", "The file name is not valid.", [{ path: "fileName", message: "The file name is not valid." }]);
+  }
+}
+
+export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  if (!isSameOrigin(request)) return problem("FORBIDDEN", "Uploads are accepted from the portal's own pages only.");
+  const user = await getCurrentUser();
+  if (!user) return problem("UNAUTHENTICATED", "Sign in to upload files.");
+  const { id } = await context.params;
+  try {
+    if (!request.body) throw new ClaimError("VALIDATION", "The file is empty.", [{ path: "file", message: "The file is empty." }]);
+    const length = request.headers.get("content-length");
+    const declaredSize = length !== null && /^\d+$/.test(length) ? Number(length) : undefined;
+    const poe = await uploadPoe(getDb(), actorOf(user), id, { fileName: fileNameOf(request), body: request.body, declaredSize });
+    return Response.json(
+      {
+        id: poe.id,
+        fileName: poe.fileName,
+        size: poe.size,
+        sha256: poe.sha256,
+        contentType: poe.contentType,
+        uploadedAt: poe.uploadedAt.toISOString(),
+      },
+      { status: 201, headers: { "Cache-Control": "no-store" } },
+    );
+  } catch (error) {
+    return problemFromError(error);
+  }
+}

@@ -1,0 +1,79 @@
+import "server-only";
+// ClaimError → the state a form renders: a translated summary, field errors next to their fields. English
+// shows the service's own messages (written for the person filling in the form); other languages translate
+// by field, since the service speaks English only.
+import { unstable_rethrow } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { isClaimError, type FieldError } from "@/lib/claims/errors";
+import type { ActionState } from "./action-state";
+
+type ProductRef = { name?: unknown };
+
+/** products.N… → products.<name>… so an error lands next to the product the user ticked, whatever its index. */
+export function displayPath(path: string, products?: readonly ProductRef[]): string {
+  const match = /^products\.(\d+)(\..*)?$/.exec(path);
+  if (!match || !products) return path;
+  const name = products[Number(match[1])]?.name;
+  return typeof name === "string" ? `products.${name}${match[2] ?? ""}` : path;
+}
+
+const CONTACT = /^(customerContact|partnerContact)(?:\.(name|title|email|phone))?$/;
+
+function translationKey(path: string, message: string): string | null {
+  if (/cannot change in/.test(message)) return "notEditable";
+  const contact = CONTACT.exec(path);
+  if (contact) return contact[2] ? `contact_${contact[2]}` : "contact";
+  const generic = path.replace(/\.\d+(?=\.|$)/g, ".N");
+  const known: Record<string, string> = {
+    mpnId: "mpnId",
+    program: "program",
+    activity: "activity",
+    solutionArea: "solutionArea",
+    customer: "customer",
+    "customer.tenantId": "customer_tenantId",
+    "customer.domain": "customer_domain",
+    "customer.name": "customer_name",
+    products: "products",
+    "products.N": "product",
+    "products.N.kind": "product",
+    "products.N.name": "product",
+    "products.N.subscriptionId": "subscriptionId",
+    commentary: "commentary",
+    comment: "comment",
+    body: "comment",
+    details: "details",
+    reason: "reason",
+    poe: "poe",
+  };
+  return known[generic] ?? null;
+}
+
+export async function fieldErrorMap(errors: readonly FieldError[] | undefined, products?: readonly ProductRef[]) {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("claimFieldErrors")]);
+  const result: Record<string, string> = {};
+  for (const error of errors ?? []) {
+    const key = displayPath(error.path, products);
+    if (result[key]) continue;
+    const translated = translationKey(error.path, error.message);
+    result[key] =
+      translated === "notEditable" || (locale !== "en" && translated) ? t(translated as never) : error.message;
+  }
+  return result;
+}
+
+/** The state for a refused or failed action. Unexpected errors are logged and answered generically. */
+export async function errorState(error: unknown, prev: ActionState, products?: readonly ProductRef[]): Promise<ActionState> {
+  // Next's own control flow (redirect to sign-in, not-found) is not an error of the action.
+  unstable_rethrow(error);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("claimErrors")]);
+  const seq = prev.seq + 1;
+  if (!isClaimError(error)) {
+    console.error(error);
+    return { status: "error", seq, message: t("UNKNOWN") };
+  }
+  const errors = await fieldErrorMap(error.errors, products);
+  let message = t(error.code);
+  // The service explains refusals of a status change precisely (e.g. why a dispute is refused): keep it in English.
+  if (locale === "en" && (error.code === "INVALID_TRANSITION" || error.code === "GONE")) message = `${message} ${error.message}`;
+  return { status: "error", seq, message, errors };
+}

@@ -1,0 +1,180 @@
+import { getTranslations } from "next-intl/server";
+import { CLAIM_FIELDS, INFO_REQUEST_REASONS, REJECTION_REASONS, type ClaimField } from "@/lib/claims/catalogue";
+import type { HistoryItem } from "@/lib/claims/claim-reads";
+import { formatBytes } from "@/lib/claims/upload-poe";
+import type { FieldFormatter } from "./field-format";
+
+type Data = Record<string, unknown>;
+
+function isField(value: unknown): value is ClaimField {
+  return (CLAIM_FIELDS as readonly string[]).includes(String(value));
+}
+
+/**
+ * Every event of a claim, newest first: what happened, who (name and role), when, and its details — field
+ * edits as old → new per field, status changes with their reasons and comment, files with size and SHA-256.
+ * Text written by people (comments, reasons) is rendered as text, never as HTML.
+ */
+export async function HistoryList(props: { items: HistoryItem[]; format: FieldFormatter; formatInstant: (d: Date | string) => string }) {
+  const [t, tRoles, tStatus, tField, tReasons] = await Promise.all([
+    getTranslations("claimHistory"),
+    getTranslations("roles"),
+    getTranslations("status"),
+    getTranslations("claimFields"),
+    getTranslations("claimReasons"),
+  ]);
+  const items = [...props.items].reverse();
+  if (items.length === 0) return <p>{t("empty")}</p>;
+  const empty = <span className="italic text-slate-500">{t("emptyValue")}</span>;
+  const value = (field: string, v: unknown) => {
+    const text = props.format(field, v);
+    return text ? <span className="whitespace-pre-wrap break-words">{text}</span> : empty;
+  };
+  const infoReason = (code: unknown) =>
+    (INFO_REQUEST_REASONS as readonly string[]).includes(String(code)) ? tReasons(`info.${code as "MISSING_ALL_POE"}.label`) : String(code);
+  const rejectionReason = (code: unknown) =>
+    (REJECTION_REASONS as readonly string[]).includes(String(code)) ? tReasons(`rejection.${code as "PARTNER_REQUEST"}.label`) : String(code);
+  const roleLabel = (role: string) => {
+    try {
+      return tRoles(role as never);
+    } catch {
+      return role;
+    }
+  };
+
+  function details(item: HistoryItem) {
+    const data = (item.data ?? {}) as Data;
+    switch (item.type) {
+      case "FIELDS_UPDATED":
+      case "CLAIM_CREATED": {
+        const rows =
+          item.type === "FIELDS_UPDATED"
+            ? (item.changes ?? []).map((c) => ({ field: c.field, from: c.from, to: c.to, showFrom: true }))
+            : Object.entries((data.values ?? {}) as Data).map(([field, to]) => ({ field, from: undefined, to, showFrom: false }));
+        if (rows.length === 0) return null;
+        return (
+          <table className="mt-2 w-full table-fixed text-left text-sm">
+            <caption className="sr-only">{item.type === "FIELDS_UPDATED" ? t("FIELDS_UPDATED") : t("initialValues")}</caption>
+            <thead className="text-xs uppercase text-slate-600">
+              <tr>
+                <th scope="col" className="w-1/4 py-1 pr-2">
+                  {t("field")}
+                </th>
+                {item.type === "FIELDS_UPDATED" ? (
+                  <th scope="col" className="py-1 pr-2">
+                    {t("oldValue")}
+                  </th>
+                ) : null}
+                <th scope="col" className="py-1">
+                  {t("newValue")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.field} className="border-t border-slate-100 align-top" data-testid="history-change" data-field={row.field}>
+                  <th scope="row" className="py-1 pr-2 font-medium">
+                    {isField(row.field) ? tField(row.field) : row.field}
+                  </th>
+                  {row.showFrom ? (
+                    <td className="py-1 pr-2 text-slate-700" data-testid="history-from">
+                      <del className="no-underline">{value(row.field, row.from)}</del>
+                    </td>
+                  ) : null}
+                  <td className="py-1" data-testid="history-to">
+                    {row.showFrom ? <span aria-hidden="true">→ </span> : null}
+                    {value(row.field, row.to)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      }
+      case "STATUS_CHANGED": {
+        const codes = Array.isArray(data.reasonCodes) ? (data.reasonCodes as unknown[]) : [];
+        return (
+          <div className="mt-1 space-y-1 text-sm">
+            <p>
+              {item.fromStatus && item.toStatus
+                ? t("statusChange", { from: tStatus(item.fromStatus), to: tStatus(item.toStatus) })
+                : null}
+              {typeof data.action === "string" ? <span className="text-slate-600"> · {t(`action_${data.action}` as never)}</span> : null}
+            </p>
+            {codes.length ? <p>{t("reasonCodes", { reasons: codes.map(infoReason).join(", ") })}</p> : null}
+            {data.rejectionReason ? <p>{t("rejectionReason", { reason: rejectionReason(data.rejectionReason) })}</p> : null}
+            {typeof data.comment === "string" ? <p className="whitespace-pre-wrap break-words">{t("comment", { comment: data.comment })}</p> : null}
+          </div>
+        );
+      }
+      case "POE_UPLOADED":
+        return (
+          <p className="mt-1 break-all text-sm">
+            {t("file", { name: String(data.fileName ?? ""), size: formatBytes(Number(data.size ?? 0)), sha256: String(data.sha256 ?? "") })}
+          </p>
+        );
+      case "COMMENT_ADDED":
+        return <p className="mt-1 whitespace-pre-wrap break-words text-sm">{String(data.body ?? "")}</p>;
+      case "SLA_OVERDUE":
+      case "REMINDER_QUEUED":
+        return (
+          <p className="mt-1 text-sm">
+            {typeof data.stage === "string" ? `${tStatus(data.stage as never)} · ` : ""}
+            {typeof data.dueAt === "string" ? t("dueAt", { date: props.formatInstant(data.dueAt) }) : null}
+          </p>
+        );
+      case "CONSENT_REQUESTED":
+        return typeof data.consentEndsAt === "string" ? (
+          <p className="mt-1 text-sm">{t("consentEndsAt", { date: props.formatInstant(data.consentEndsAt) })}</p>
+        ) : null;
+      case "CONSENT_DENIED":
+        return typeof data.reason === "string" ? <p className="mt-1 whitespace-pre-wrap text-sm">{t("reason", { reason: data.reason })}</p> : null;
+      case "DISPUTE_OPENED":
+        return <p className="mt-1 whitespace-pre-wrap break-words text-sm">{t("details", { details: String(data.details ?? "") })}</p>;
+      case "DISPUTE_RESOLVED":
+        return (
+          <div className="mt-1 text-sm">
+            <p>{data.outcome === "OVERTURN" ? t("outcomeOVERTURN") : t("outcomeUPHOLD")}</p>
+            {typeof data.comment === "string" ? <p className="whitespace-pre-wrap break-words">{t("comment", { comment: data.comment })}</p> : null}
+          </div>
+        );
+      default:
+        return null;
+    }
+  }
+
+  const known = new Set([
+    "CLAIM_CREATED",
+    "FIELDS_UPDATED",
+    "POE_UPLOADED",
+    "STATUS_CHANGED",
+    "REVIEWER_ASSIGNED",
+    "COMMENT_ADDED",
+    "SLA_OVERDUE",
+    "REMINDER_QUEUED",
+    "CONSENT_REQUESTED",
+    "CONSENT_DENIED",
+    "SENT_FOR_INCENTIVE_ASSESSMENT",
+    "DISPUTE_OPENED",
+    "DISPUTE_RESOLVED",
+  ]);
+
+  return (
+    <ol className="space-y-3" data-testid="history-list">
+      {items.map((item) => (
+        <li key={item.id} className="rounded border border-slate-200 p-3" data-testid="history-item" data-type={item.type}>
+          <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+            <p className="font-medium">{known.has(item.type) ? t(item.type as "CLAIM_CREATED") : t("unknown")}</p>
+            <time dateTime={item.at} className="text-sm text-slate-600">
+              {props.formatInstant(item.at)}
+            </time>
+          </div>
+          <p className="text-sm text-slate-700" data-testid="history-actor">
+            {t("actor", { name: item.actor.name, role: roleLabel(item.actor.role) })}
+          </p>
+          {details(item)}
+        </li>
+      ))}
+    </ol>
+  );
+}
