@@ -17,6 +17,7 @@ import { PoeUploader } from "@/components/claims/poe-uploader";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { TextActionForm } from "@/components/claims/text-action-form";
 import { WithdrawForm } from "@/components/claims/withdraw-form";
+import { ReviewerPanel } from "@/components/review/reviewer-panel";
 import { homePathFor } from "@/lib/auth/session";
 import { INFO_REQUEST_REASONS, REJECTION_REASONS, type ClaimField, type ClaimStatus } from "@/lib/claims/catalogue";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
@@ -38,6 +39,7 @@ import {
   withdrawClaimAction,
 } from "./actions";
 import { loadClaimForPage } from "./claim-data";
+import { approveAction, rejectAction, requestInfoAction, resolveDisputeAction, startReviewAction } from "../../review/actions";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -232,6 +234,17 @@ export default async function ClaimPage(props: Props) {
         </p>
       ) : null}
       {user.role === "REVIEWER" ? <p className="rounded bg-indigo-50 p-3 text-sm text-indigo-900">{t("reviewerView")}</p> : null}
+      {user.role === "REVIEWER" ? (
+        <ReviewerPanel
+          actions={actions.filter((a) => !a.blockedBy).map((a) => a.action)}
+          disputeId={claim.dispute?.status === "OPEN" ? claim.dispute.id : undefined}
+          startReview={startReviewAction.bind(null, claim.id, claim.version)}
+          requestInfo={requestInfoAction.bind(null, claim.id, claim.version)}
+          approve={approveAction.bind(null, claim.id, claim.version)}
+          reject={rejectAction.bind(null, claim.id, claim.version)}
+          resolveDispute={resolveDisputeAction.bind(null, claim.id, claim.dispute?.id ?? "")}
+        />
+      ) : null}
       {user.role === "ADMIN" ? <p className="rounded bg-slate-100 p-3 text-sm">{t("adminView")}</p> : null}
 
       <ClaimTimeline

@@ -1,0 +1,61 @@
+"use server";
+
+// Reviewers' decisions on a claim: thin server actions over the claim service, which validates the body
+// (zod), checks the role and the transition table, and writes the change and its history in one
+// transaction. Claim id and version are bound by the page; a stale version answers CONFLICT.
+import { revalidatePath } from "next/cache";
+import { errorState } from "@/components/claims/action-errors";
+import type { ActionState } from "@/components/claims/action-state";
+import { actorOf, requireUser } from "@/lib/auth/session";
+import { approveClaim, rejectClaim, requestPartnerInfo, resolveDispute, startReview } from "@/lib/claims/service";
+import { getDb } from "@/lib/db";
+
+export interface DecisionPayload {
+  reasonCodes?: string[];
+  reason?: string;
+  comment?: string;
+  outcome?: string;
+}
+
+async function decideAs(
+  claimId: string,
+  prev: ActionState,
+  run: (actor: ReturnType<typeof actorOf>) => Promise<unknown>,
+): Promise<ActionState> {
+  const user = await requireUser(["REVIEWER"]);
+  try {
+    await run(actorOf(user));
+  } catch (error) {
+    return errorState(error, prev);
+  }
+  revalidatePath(`/claims/${encodeURIComponent(claimId)}`);
+  return { status: "ok", seq: prev.seq + 1 };
+}
+
+const text = (value: string | undefined) => (value?.trim() ? value : undefined);
+
+export async function startReviewAction(claimId: string, version: number, prev: ActionState): Promise<ActionState> {
+  return decideAs(claimId, prev, (actor) => startReview(getDb(), actor, claimId, { version }));
+}
+
+export async function requestInfoAction(claimId: string, version: number, prev: ActionState, payload: DecisionPayload): Promise<ActionState> {
+  return decideAs(claimId, prev, (actor) =>
+    requestPartnerInfo(getDb(), actor, claimId, { version, reasonCodes: payload.reasonCodes ?? [], comment: payload.comment ?? "" }),
+  );
+}
+
+export async function approveAction(claimId: string, version: number, prev: ActionState, payload: DecisionPayload): Promise<ActionState> {
+  return decideAs(claimId, prev, (actor) => approveClaim(getDb(), actor, claimId, { version, comment: text(payload.comment) }));
+}
+
+export async function rejectAction(claimId: string, version: number, prev: ActionState, payload: DecisionPayload): Promise<ActionState> {
+  return decideAs(claimId, prev, (actor) =>
+    rejectClaim(getDb(), actor, claimId, { version, reason: payload.reason, comment: text(payload.comment) }),
+  );
+}
+
+export async function resolveDisputeAction(claimId: string, disputeId: string, prev: ActionState, payload: DecisionPayload): Promise<ActionState> {
+  return decideAs(claimId, prev, (actor) =>
+    resolveDispute(getDb(), actor, disputeId, { outcome: payload.outcome, comment: payload.comment ?? "" }),
+  );
+}
