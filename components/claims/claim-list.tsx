@@ -1,148 +1,333 @@
+// The claim lists of the portal (partner dashboard, review queue, admin): status tabs with the maintained
+// counts, the filter form, the table, paging, CSV export and helpful empty states. Server-rendered; the URL
+// search params are the whole state (lib/claims/list-params.ts), so every view is a shareable link.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/claims/catalogue";
-import { formatClaimNumber } from "@/lib/claims/claim-number";
-import type { ClaimListResult } from "@/lib/claims/queries";
+import type { ReactNode } from "react";
+import { CLAIM_STATUSES, PROGRAMS, SOLUTION_AREAS, type ClaimStatus } from "@/lib/claims/catalogue";
+import {
+  hasNarrowingFilters,
+  listHref,
+  listSearchParams,
+  PAGE_SIZES,
+  type ListDefaults,
+} from "@/lib/claims/list-params";
+import { CLAIM_SORTS, PAGE_READ_LIMIT, type ClaimListFilters, type ClaimListPage, type ClaimSort } from "@/lib/claims/queries";
 import type { BusinessCalendar } from "@/lib/claims/sla";
-import { DeadlineText } from "./deadline-text";
-import { StatusBadge } from "./status-badge";
+import { ClaimTable } from "./claim-table";
+import { ListFilterForm } from "./list-filter-form";
+import { StatusBadgeView } from "./status-badge";
 
-type Params = Record<string, string | undefined>;
+/** The browser's CSV download of a list (session-authenticated; same filters and visibility as the page). */
+export const CLAIMS_EXPORT_PATH = "/claims/export.csv";
 
-function hrefWith(basePath: string, params: Params, changes: Params): string {
-  const next = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...params, ...changes })) if (value) next.set(key, value);
-  const query = next.toString();
-  return query ? `${basePath}?${query}` : basePath;
-}
+const SORT_LABEL: Record<ClaimSort, string> = {
+  "-updatedAt": "updatedDesc",
+  updatedAt: "updatedAsc",
+  "-createdAt": "createdDesc",
+  createdAt: "createdAsc",
+  dueAt: "dueAsc",
+  "-dueAt": "dueDesc",
+};
 
-/** A server-rendered, server-paged claim table with status tabs (counts from the maintained counts table). */
+const FIELD = "block text-sm font-medium text-slate-800";
+const CONTROL =
+  "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:border-blue-700";
+const BUTTON_LINK = "inline-flex items-center rounded border border-slate-400 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
+
 export async function ClaimList(props: {
   basePath: string;
-  params: Params;
-  result: ClaimListResult;
+  filters: ClaimListFilters;
+  /** The page's defaults (e.g. the review queue opens on SUBMITTED, soonest deadline first). */
+  defaults?: ListDefaults;
+  result: ClaimListPage;
+  /** The status tabs; reviewers never see EDITING. */
   statuses?: readonly ClaimStatus[];
   now: Date;
   calendar: BusinessCalendar;
-  showOrganization?: Map<string, string>;
+  /** Partners get the status meanings inline and a "create a claim" empty state; staff get neither. */
+  audience: "partner" | "staff";
+  /** Organization names by id: adds the organization column (admin). */
+  organizations?: Map<string, string>;
 }) {
-  const { result, params, basePath, now, calendar } = props;
-  const [t, tStatus, tWorkload, tActivity, format] = await Promise.all([
+  const { basePath, filters, result } = props;
+  const defaults = props.defaults ?? {};
+  const [tDashboard, tTable, tStatus, tMeaning, tSla, tProgram, tArea, tActivity, tWorkload, format] = await Promise.all([
     getTranslations("dashboard"),
+    getTranslations("claimsTable"),
     getTranslations("status"),
-    getTranslations("workload"),
+    getTranslations("statusMeaning"),
+    getTranslations("sla"),
+    getTranslations("program"),
+    getTranslations("solutionArea"),
     getTranslations("activity"),
+    getTranslations("workload"),
     getFormatter(),
   ]);
+  const href = (changes: Partial<ClaimListFilters>) => listHref(basePath, filters, defaults, changes);
   const statuses = props.statuses ?? CLAIM_STATUSES;
-  const allCount = statuses.reduce((sum, s) => sum + result.counts[s], 0);
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const filtered = Boolean(params.status || params.q || params.program || params.solutionArea || params.overdue);
-  const tabs: { key: string; label: string; count: number; status?: ClaimStatus }[] = [
-    { key: "all", label: t("allTab"), count: allCount },
+  const canonical = listSearchParams(filters, defaults);
+  const offset = (result.page - 1) * result.pageSize;
+  const narrowed = hasNarrowingFilters(filters);
+  const exportHref = listHref(CLAIMS_EXPORT_PATH, { ...filters, page: 1, pageSize: PAGE_SIZES[0] });
+  const clearHref = href({ q: undefined, program: undefined, solutionArea: undefined, overdue: undefined, page: 1 });
+  const allStatusesHref = href({ status: undefined, page: 1 });
+  const ids = { q: "claims-q", qHint: "claims-q-hint", program: "claims-program", area: "claims-area", sort: "claims-sort", size: "claims-size" };
+
+  const tabs = [
+    { key: "all", label: tDashboard("allTab"), count: statuses.reduce((sum, s) => sum + result.counts[s], 0), status: undefined },
     ...statuses.map((s) => ({ key: s, label: tStatus(s), count: result.counts[s], status: s })),
   ];
+
+  let empty: ReactNode = null;
+  if (result.items.length === 0) {
+    if (result.beyondReadLimit) {
+      empty = (
+        <EmptyState title={tTable("beyondLimitTitle")} body={tTable("beyondLimitBody", { limit: PAGE_READ_LIMIT })}>
+          <Link className={BUTTON_LINK} href={href({ page: 1 })}>{tTable("firstPage")}</Link>
+        </EmptyState>
+      );
+    } else if (result.page > 1) {
+      empty = (
+        <EmptyState title={tTable("pastEndTitle")} body={tTable("pastEndBody")}>
+          <Link className={BUTTON_LINK} href={href({ page: 1 })}>{tTable("firstPage")}</Link>
+        </EmptyState>
+      );
+    } else if (narrowed) {
+      empty = (
+        <EmptyState
+          title={tTable("emptyFilteredTitle")}
+          body={filters.q ? `${tTable("emptyFilteredSearch")} ${tTable("emptyFilteredBody")}` : tTable("emptyFilteredBody")}
+        >
+          <Link className={BUTTON_LINK} href={clearHref}>{tTable("clear")}</Link>
+          {filters.status ? <Link className={BUTTON_LINK} href={allStatusesHref}>{tTable("showAllStatuses")}</Link> : null}
+        </EmptyState>
+      );
+    } else if (filters.status) {
+      empty = (
+        <EmptyState title={tTable("emptyStatusTitle", { status: tStatus(filters.status) })} body={tTable("emptyStatusBody")}>
+          <Link className={BUTTON_LINK} href={allStatusesHref}>{tTable("showAllStatuses")}</Link>
+        </EmptyState>
+      );
+    } else if (props.audience === "partner") {
+      empty = (
+        <EmptyState title={tTable("emptyTitle")} body={tTable("emptyBody")}>
+          <Link className="inline-flex items-center rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800" href="/claims/new">
+            {tTable("emptyCreate")}
+          </Link>
+        </EmptyState>
+      );
+    } else {
+      empty = <EmptyState title={tTable("emptyQueueTitle")} body={tTable("emptyQueueBody")} />;
+    }
+  }
+
+  const pages = result.totalIsExact ? Math.max(1, Math.ceil(result.total / result.pageSize)) : null;
+  const totalText = result.totalIsExact
+    ? tTable("results", { total: result.total })
+    : tTable("resultsAtLeast", { total: result.total });
+
   return (
     <div className="space-y-4">
-      <nav aria-label={t("statusTabs")}>
+      <nav aria-label={tDashboard("statusTabs")}>
         <ul className="flex flex-wrap gap-2">
           {tabs.map((tab) => {
-            const current = (params.status ?? undefined) === tab.status;
+            const current = filters.status === tab.status;
             return (
               <li key={tab.key}>
                 <Link
-                  href={hrefWith(basePath, params, { status: tab.status, page: undefined })}
+                  href={href({ status: tab.status, page: 1 })}
+                  prefetch={false}
                   aria-current={current ? "page" : undefined}
                   data-testid={`tab-${tab.key}`}
                   className={`inline-flex items-center gap-2 rounded-full border px-3 py-1 text-sm ${
-                    current ? "border-blue-700 bg-blue-700 text-white" : "border-slate-300 bg-white hover:bg-slate-100"
+                    current
+                      ? "border-blue-800 bg-blue-800 font-medium text-white"
+                      : "border-slate-300 bg-white text-slate-900 hover:bg-slate-100"
                   }`}
                 >
                   {tab.label}
-                  <span className="rounded-full bg-black/10 px-2 text-xs tabular-nums">{tab.count}</span>
+                  <span
+                    data-testid={`tab-count-${tab.key}`}
+                    className={`rounded-full px-2 text-xs tabular-nums ${current ? "bg-white/20" : "bg-slate-200"}`}
+                  >
+                    {format.number(tab.count)}
+                  </span>
                 </Link>
               </li>
             );
           })}
         </ul>
       </nav>
-      <p className="text-sm text-slate-600" aria-live="polite">
-        {t("rows", { total: result.total })}
-      </p>
-      {result.items.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {filtered ? t("emptyFiltered") : t("empty")}
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm" data-testid="claims-table">
-            <thead className="bg-slate-100 text-xs uppercase text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("number")}</th>
-                {props.showOrganization ? <th scope="col" className="px-3 py-2">{t("organization")}</th> : null}
-                <th scope="col" className="px-3 py-2">{t("customer")}</th>
-                <th scope="col" className="px-3 py-2">{t("products")}</th>
-                <th scope="col" className="px-3 py-2">{t("program")}</th>
-                <th scope="col" className="px-3 py-2">{t("activity")}</th>
-                <th scope="col" className="px-3 py-2">{t("status")}</th>
-                <th scope="col" className="px-3 py-2">{t("sla")}</th>
-                <th scope="col" className="px-3 py-2">{t("updated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((claim) => (
-                <tr key={claim.id} className="border-t border-slate-100 align-top" data-testid="claim-row">
-                  <td className="px-3 py-2 font-mono">
-                    <Link href={`/claims/${claim.id}`} className="text-blue-700 underline">
-                      {formatClaimNumber(claim.number)}
-                    </Link>
-                  </td>
-                  {props.showOrganization ? (
-                    <td className="px-3 py-2">{props.showOrganization.get(claim.organizationId) ?? ""}</td>
-                  ) : null}
-                  <td className="px-3 py-2">
-                    <div className="font-medium">{claim.customerName}</div>
-                    <div className="text-xs text-slate-600">{claim.customerDomain}</div>
-                  </td>
-                  <td className="px-3 py-2">
-                    {claim.products
-                      .map((p) => (p.kind === "WORKLOAD" ? tWorkload(p.name as never) : p.name))
-                      .join(", ")}
-                  </td>
-                  <td className="px-3 py-2">{claim.program}</td>
-                  <td className="px-3 py-2">{tActivity(claim.activity)}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={claim.status} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <DeadlineText status={claim.status} dueAt={claim.dueAt} now={now} calendar={calendar} />
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={claim.updatedAt.toISOString()}>
-                      {format.dateTime(claim.updatedAt, { dateStyle: "medium" })}
-                    </time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+
+      <ListFilterForm
+        key={canonical.toString()}
+        action={basePath}
+        label={tTable("filters")}
+        defaults={{ sort: defaults.sort ?? "-updatedAt", pageSize: String(defaults.pageSize ?? PAGE_SIZES[0]) }}
+        className="flex flex-wrap items-start gap-3 rounded border border-slate-200 bg-white p-3"
+      >
+        {canonical.has("status") ? <input type="hidden" name="status" value={canonical.get("status")!} /> : null}
+        <div className="min-w-0 flex-1 basis-72">
+          <label htmlFor={ids.q} className={FIELD}>{tTable("search")}</label>
+          <input
+            id={ids.q}
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            maxLength={200}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={ids.qHint}
+            className={CONTROL}
+          />
+          <p id={ids.qHint} className="mt-1 text-xs text-slate-600">{tTable("searchHint")}</p>
         </div>
+        <div className="w-full sm:w-auto">
+          <label htmlFor={ids.program} className={FIELD}>{tTable("program")}</label>
+          <select id={ids.program} name="program" defaultValue={filters.program ?? ""} className={CONTROL}>
+            <option value="">{tTable("allPrograms")}</option>
+            {PROGRAMS.map((p) => <option key={p} value={p}>{tProgram(p)}</option>)}
+          </select>
+        </div>
+        <div className="w-full sm:w-auto">
+          <label htmlFor={ids.area} className={FIELD}>{tTable("solutionArea")}</label>
+          <select id={ids.area} name="solutionArea" defaultValue={filters.solutionArea ?? ""} className={CONTROL}>
+            <option value="">{tTable("allSolutionAreas")}</option>
+            {SOLUTION_AREAS.map((a) => <option key={a} value={a}>{tArea(a)}</option>)}
+          </select>
+        </div>
+        <div className="w-full sm:w-auto">
+          <label htmlFor={ids.sort} className={FIELD}>{tTable("sort")}</label>
+          <select id={ids.sort} name="sort" defaultValue={filters.sort} className={CONTROL}>
+            {CLAIM_SORTS.map((s) => <option key={s} value={s}>{tTable(`sortOptions.${SORT_LABEL[s]}`)}</option>)}
+          </select>
+        </div>
+        <div className="w-full sm:w-auto">
+          <label htmlFor={ids.size} className={FIELD}>{tTable("pageSize")}</label>
+          <select id={ids.size} name="pageSize" defaultValue={String(filters.pageSize)} className={CONTROL}>
+            {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
+          </select>
+        </div>
+        <div className="flex basis-full flex-wrap items-center gap-3">
+          <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-800">
+            <input
+              type="checkbox"
+              name="overdue"
+              value="true"
+              defaultChecked={filters.overdue === true}
+              className="h-4 w-4 rounded border-slate-400 accent-blue-700"
+            />
+            {tTable("overdueOnly")}
+          </label>
+          <span className="flex-1" />
+          {narrowed ? <Link href={clearHref} className="text-sm text-blue-800 underline underline-offset-2">{tTable("clear")}</Link> : null}
+          <button
+            type="submit"
+            className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 group-data-pending:opacity-70"
+          >
+            <span className="group-data-pending:hidden">{tTable("apply")}</span>
+            <span className="hidden group-data-pending:inline">{tTable("applying")}</span>
+          </button>
+        </div>
+      </ListFilterForm>
+
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-700" aria-live="polite" data-testid="claims-total">
+          <span className="font-medium text-slate-900">{totalText}</span>
+          {result.items.length > 0 ? (
+            <> · {tTable("showing", { from: offset + 1, to: offset + result.items.length })}</>
+          ) : null}
+        </p>
+        {result.total > 0 ? (
+          <>
+            <a href={exportHref} download data-testid="export-csv" aria-describedby="claims-export-hint" className={BUTTON_LINK}>
+              <span aria-hidden="true" className="mr-1">⤓</span>
+              {tTable("exportCsv")}
+            </a>
+            <span id="claims-export-hint" className="sr-only">{tTable("exportHint")}</span>
+          </>
+        ) : null}
+      </div>
+
+      {empty ?? (
+        <ClaimTable
+          rows={result.items}
+          sort={filters.sort}
+          page={result.page}
+          pageSize={result.pageSize}
+          total={result.total}
+          caption={tTable("caption", {
+            view: filters.status ? tStatus(filters.status) : tTable("captionAll"),
+            sort: tTable(`sortOptions.${SORT_LABEL[filters.sort]}`),
+          })}
+          meta={{
+            t: {
+              dashboard: tDashboard,
+              table: tTable,
+              status: tStatus,
+              statusMeaning: tMeaning,
+              sla: tSla,
+              program: tProgram,
+              activity: tActivity,
+              workload: tWorkload,
+            },
+            format,
+            now: props.now,
+            calendar: props.calendar,
+            organizations: props.organizations,
+            statusMeaningInline: props.audience === "partner",
+            showCreated: filters.sort.endsWith("createdAt"),
+            sortHref: (sort) => href({ sort, page: 1 }),
+          }}
+        />
       )}
-      {pages > 1 ? (
-        <nav aria-label={t("pagination")} className="flex items-center gap-3 text-sm">
+
+      {result.readLimitReached ? (
+        <p className="text-sm text-slate-700" data-testid="read-limit-reached">
+          {tTable("beyondLimitBody", { limit: PAGE_READ_LIMIT })}
+        </p>
+      ) : null}
+
+      {result.page > 1 || result.hasNextPage ? (
+        <nav aria-label={tTable("pagination")} className="flex flex-wrap items-center gap-3 text-sm">
           {result.page > 1 ? (
-            <Link className="rounded border px-3 py-1" href={hrefWith(basePath, params, { page: String(result.page - 1) })}>
-              {t("previous")}
+            <Link className={BUTTON_LINK} rel="prev" prefetch={false} href={href({ page: result.page - 1 })} aria-label={tTable("previousPage")}>
+              <span aria-hidden="true">‹&nbsp;</span>{tTable("previous")}
             </Link>
           ) : null}
-          <span>{t("pageOf", { page: result.page, pages })}</span>
-          {result.page < pages ? (
-            <Link className="rounded border px-3 py-1" href={hrefWith(basePath, params, { page: String(result.page + 1) })}>
-              {t("next")}
+          <span data-testid="page-indicator">
+            {pages ? tTable("pageOf", { page: result.page, pages }) : tTable("pageOfMany", { page: result.page })}
+          </span>
+          {result.hasNextPage ? (
+            <Link className={BUTTON_LINK} rel="next" prefetch={false} href={href({ page: result.page + 1 })} aria-label={tTable("nextPage")}>
+              {tTable("next")}<span aria-hidden="true">&nbsp;›</span>
             </Link>
           ) : null}
         </nav>
       ) : null}
+
+      <details className="rounded border border-slate-200 bg-white p-3 text-sm">
+        <summary className="cursor-pointer font-medium">{tTable("legendTitle")}</summary>
+        <dl className="mt-2 grid gap-2 sm:grid-cols-[max-content_1fr] sm:gap-x-4">
+          {statuses.map((s) => (
+            <div key={s} className="contents">
+              <dt><StatusBadgeView status={s} label={tStatus(s)} meaning={tMeaning(s)} /></dt>
+              <dd className="text-slate-700">{tMeaning(s)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </div>
+  );
+}
+
+function EmptyState(props: { title: string; body: string; children?: ReactNode }) {
+  return (
+    <div className="rounded border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="claims-empty">
+      <h2 className="text-lg font-semibold text-slate-900">{props.title}</h2>
+      <p className="mx-auto mt-1 max-w-prose text-slate-700">{props.body}</p>
+      {props.children ? <div className="mt-4 flex flex-wrap justify-center gap-3">{props.children}</div> : null}
     </div>
   );
 }

@@ -2,13 +2,26 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ClaimStatus } from "@/lib/claims/catalogue";
 import { describeDeadline, type BusinessCalendar } from "@/lib/claims/sla";
 
-export async function DeadlineText(props: {
+interface DeadlineProps {
   status: ClaimStatus;
   dueAt: Date | null;
   now: Date;
   calendar: BusinessCalendar;
-}) {
+}
+
+export async function DeadlineText(props: DeadlineProps) {
   const [t, format] = await Promise.all([getTranslations("sla"), getFormatter()]);
+  return <DeadlineView {...props} t={t} format={format} />;
+}
+
+/**
+ * The same text from a translator and formatter the caller already has: for lists, which get them once per
+ * page instead of awaiting them in every row.
+ */
+export function DeadlineView(
+  props: DeadlineProps & { t: Awaited<ReturnType<typeof getTranslations>>; format: Awaited<ReturnType<typeof getFormatter>> },
+) {
+  const { t, format } = props;
   const view = describeDeadline(props.status, props.dueAt, props.now, props.calendar);
   switch (view.kind) {
     case "left":

@@ -13,19 +13,28 @@ const STYLE: Record<ClaimStatus, { className: string; marker: string }> = {
 
 export async function StatusBadge({ status, withMeaning = false }: { status: ClaimStatus; withMeaning?: boolean }) {
   const [t, tMeaning] = await Promise.all([getTranslations("status"), getTranslations("statusMeaning")]);
+  return <StatusBadgeView status={status} label={t(status)} meaning={tMeaning(status)} withMeaning={withMeaning} />;
+}
+
+/**
+ * The badge from already translated text: for lists, which translate once per page instead of awaiting
+ * translations in every row (an async component per row costs measurably at 25-100 rows).
+ */
+export function StatusBadgeView(props: { status: ClaimStatus; label: string; meaning: string; withMeaning?: boolean }) {
+  const { status, withMeaning = false } = props;
   const style = STYLE[status];
   return (
     <span className="inline-flex flex-col gap-0.5">
       <span
         data-testid="status-badge"
         data-status={status}
-        title={tMeaning(status)}
+        title={props.meaning}
         className={`inline-flex w-fit items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium ${style.className}`}
       >
         <span aria-hidden="true">{style.marker}</span>
-        {t(status)}
+        {props.label}
       </span>
-      {withMeaning ? <span className="text-xs text-slate-600">{tMeaning(status)}</span> : null}
+      {withMeaning ? <span className="text-xs text-slate-600">{props.meaning}</span> : null}
     </span>
   );
 }

@@ -18,7 +18,6 @@ const FILE_NAME_MAX = 255;
 /** A file name as shown and served: no path, no control characters, at most 255 characters. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   return base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
 }
 

@@ -1,24 +1,24 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClaimList } from "@/components/claims/claim-list";
 import { actorOf, requireUser } from "@/lib/auth/session";
-import { listFiltersFromSearchParams, plainParams } from "@/lib/claims/list-params";
-import { listClaims } from "@/lib/claims/queries";
+import { listFiltersFromSearchParams } from "@/lib/claims/list-params";
+import { listClaimsPage } from "@/lib/claims/queries";
 import { getSlaSettings } from "@/lib/claims/settings";
 import { calendarOf } from "@/lib/claims/sla";
 import { getDb } from "@/lib/db";
 
 export default async function AdminPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser(["ADMIN"]);
-  const searchParams = await props.searchParams;
+  const filters = listFiltersFromSearchParams(await props.searchParams);
   const db = getDb();
   const now = new Date();
-  const [t, tSettings, result, settings, organizations] = await Promise.all([
+  const result = await listClaimsPage(db, actorOf(user), filters, now);
+  // Only the organizations on this page, by primary key (there may be thousands).
+  const organizationIds = [...new Set(result.items.map((claim) => claim.organizationId))];
+  const [t, settings, organizations] = await Promise.all([
     getTranslations("admin"),
-    getTranslations("adminSettings"),
-    listClaims(db, actorOf(user), listFiltersFromSearchParams(searchParams), now),
     getSlaSettings(db),
-    db.organization.findMany({ select: { id: true, name: true } }),
+    db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }),
   ]);
   return (
     <section aria-labelledby="admin-title" className="space-y-4">
@@ -27,19 +27,15 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
           {t("title")}
         </h1>
         <p className="text-slate-600">{t("intro")}</p>
-        <p className="mt-2">
-          <Link href="/admin/settings" className="text-blue-700 underline">
-            {tSettings("link")}
-          </Link>
-        </p>
       </div>
       <ClaimList
         basePath="/admin"
-        params={plainParams(searchParams)}
+        filters={filters}
         result={result}
         now={now}
         calendar={calendarOf(settings)}
-        showOrganization={new Map(organizations.map((o) => [o.id, o.name]))}
+        audience="staff"
+        organizations={new Map(organizations.map((o) => [o.id, o.name]))}
       />
     </section>
   );

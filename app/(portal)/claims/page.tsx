@@ -1,32 +1,43 @@
 import { getTranslations } from "next-intl/server";
 import { ClaimList } from "@/components/claims/claim-list";
+import { NewClaimLink } from "@/components/claims/new-claim-link";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { PARTNER_ROLES } from "@/lib/claims/catalogue";
-import { listFiltersFromSearchParams, plainParams } from "@/lib/claims/list-params";
-import { listClaims } from "@/lib/claims/queries";
+import { listFiltersFromSearchParams } from "@/lib/claims/list-params";
+import { listClaimsPage } from "@/lib/claims/queries";
 import { getSlaSettings } from "@/lib/claims/settings";
 import { calendarOf } from "@/lib/claims/sla";
 import { getDb } from "@/lib/db";
 
 export default async function ClaimsDashboardPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser(PARTNER_ROLES);
-  const searchParams = await props.searchParams;
+  const filters = listFiltersFromSearchParams(await props.searchParams);
   const db = getDb();
   const now = new Date();
   const [t, result, settings] = await Promise.all([
     getTranslations("dashboard"),
-    listClaims(db, actorOf(user), listFiltersFromSearchParams(searchParams), now),
+    listClaimsPage(db, actorOf(user), filters, now),
     getSlaSettings(db),
   ]);
   return (
     <section aria-labelledby="dashboard-title" className="space-y-4">
-      <div>
-        <h1 id="dashboard-title" className="text-2xl font-semibold">
-          {t("title")}
-        </h1>
-        <p className="text-slate-600">{t("intro")}</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 id="dashboard-title" className="text-2xl font-semibold">
+            {t("title")}
+          </h1>
+          <p className="text-slate-600">{t("intro")}</p>
+        </div>
+        <NewClaimLink />
       </div>
-      <ClaimList basePath="/claims" params={plainParams(searchParams)} result={result} now={now} calendar={calendarOf(settings)} />
+      <ClaimList
+        basePath="/claims"
+        filters={filters}
+        result={result}
+        now={now}
+        calendar={calendarOf(settings)}
+        audience="partner"
+      />
     </section>
   );
 }

@@ -1,0 +1,38 @@
+// The dashboard's "Export CSV" for the browser: the session's user, the page's filters (every status a
+// tab link can carry), the same visibility rules and the same streamed export as GET /api/v1/claims/export.csv.
+import { NextResponse, type NextRequest } from "next/server";
+import { actorOf, getCurrentUser } from "@/lib/auth/session";
+import { exportClaimsCsv } from "@/lib/claims/export";
+import { listFiltersFromSearchParams } from "@/lib/claims/list-params";
+import { getDb } from "@/lib/db";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// A byte order mark first: spreadsheet programs then read the file as UTF-8 (accented customer names).
+const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+export async function GET(request: NextRequest) {
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.redirect(new URL("/login", request.url), 303);
+  const { page: _page, pageSize: _pageSize, ...filters } = listFiltersFromSearchParams(
+    Object.fromEntries(request.nextUrl.searchParams),
+  );
+  const now = new Date();
+  const csv = exportClaimsCsv(getDb(), actorOf(user), filters, now);
+  const body = csv.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      start(controller) {
+        controller.enqueue(UTF8_BOM);
+      },
+    }),
+  );
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="claims-${now.toISOString().slice(0, 10)}.csv"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
