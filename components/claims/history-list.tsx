@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { CLAIM_FIELDS, INFO_REQUEST_REASONS, REJECTION_REASONS, type ClaimField } from "@/lib/claims/catalogue";
 import type { HistoryItem } from "@/lib/claims/claim-reads";
+import { CLAIM_EVENT_TYPES } from "@/lib/claims/events";
 import { formatBytes } from "@/lib/claims/upload-poe";
 import type { FieldFormatter } from "./field-format";
 
@@ -143,21 +144,7 @@ export async function HistoryList(props: { items: HistoryItem[]; format: FieldFo
     }
   }
 
-  const known = new Set([
-    "CLAIM_CREATED",
-    "FIELDS_UPDATED",
-    "POE_UPLOADED",
-    "STATUS_CHANGED",
-    "REVIEWER_ASSIGNED",
-    "COMMENT_ADDED",
-    "SLA_OVERDUE",
-    "REMINDER_QUEUED",
-    "CONSENT_REQUESTED",
-    "CONSENT_DENIED",
-    "SENT_FOR_INCENTIVE_ASSESSMENT",
-    "DISPUTE_OPENED",
-    "DISPUTE_RESOLVED",
-  ]);
+  const known = new Set<string>(CLAIM_EVENT_TYPES);
 
   return (
     <ol className="space-y-3" data-testid="history-list">

@@ -4,45 +4,9 @@
 import fs from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, USERS } from "./helpers";
+import { parseCsvObjects as parseCsv } from "../fixtures/csv";
 
 const CONTOSO_MPN_IDS = ["1234567", "1234568"];
-
-/** RFC 4180 records after the header, as objects keyed by the header; the UTF-8 BOM is dropped. */
-function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < body.length; i += 1) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ",") {
-      record.push(cell);
-      cell = "";
-    } else if (ch === "\r" && body[i + 1] === "\n") {
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = "";
-      i += 1;
-    } else {
-      cell += ch;
-    }
-  }
-  const [header, ...rows] = records;
-  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
-}
 
 async function tabCount(page: Page, key: string): Promise<number> {
   return Number((await page.getByTestId(`tab-count-${key}`).innerText()).replace(/\D/g, ""));

@@ -8,47 +8,9 @@ import type { Actor } from "../../lib/claims/lifecycle";
 import { CLAIM_SORTS, type ClaimListFilters } from "../../lib/claims/queries";
 import { actor, claimRows, createOrganization, expectedRows, insertClaims, storedRows, type StoredRow } from "./dashboard-data";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
+import { parseCsvRecords as parseCsv } from "../fixtures/csv";
 
 const NOW = new Date("2026-06-10T12:00:00.000Z");
-
-/** RFC 4180 records (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ",") {
-      record.push(cell);
-      cell = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = "";
-      i += 1;
-    } else {
-      cell += ch;
-    }
-  }
-  if (cell || record.length) {
-    record.push(cell);
-    records.push(record);
-  }
-  return records;
-}
 
 describe.skipIf(!pgAvailable)("CSV export of a list (PostgreSQL)", () => {
   let t: TestDatabase;
