@@ -293,14 +293,15 @@ async function seedBulk(db: Db, total: number, orgCount: number) {
   const batchSize = 50_000;
   for (let from = offset; from < offset + total; from += batchSize) {
     const to = Math.min(offset + total, from + batchSize) - 1;
-    // One organization in ten thousand claims gets 5% of everything: a "large partner" like the benchmark's.
+    // The first organization gets every 20th claim (5%): a "large partner" like the benchmark's 50,000 of 1,000,000.
+    // Products of the arithmetic are bigint: s × 104729 overflows int past ~20,000 claims.
     await db.$executeRawUnsafe(
       `
       WITH orgs AS (SELECT (row_number() OVER ()) - 1 AS i, o->>'id' AS id, o->>'mpn' AS mpn
                     FROM jsonb_array_elements($1::jsonb) o),
       g AS (SELECT s, (CASE WHEN s % 20 = 0 THEN 0 ELSE s % (SELECT count(*) FROM orgs) END) AS oi,
-                   (ARRAY['EDITING','SUBMITTED','UNDER_REVIEW','PARTNER_ACTION_REQUIRED','APPROVED','REJECTED'])[1 + (s * 7919) % 6] AS st,
-                   now() AT TIME ZONE 'UTC' - ((s * 104729) % (365 * 24 * 60)) * interval '1 minute' AS created
+                   (ARRAY['EDITING','SUBMITTED','UNDER_REVIEW','PARTNER_ACTION_REQUIRED','APPROVED','REJECTED'])[1 + ((s::bigint * 7919) % 6)::int] AS st,
+                   now() AT TIME ZONE 'UTC' - ((s::bigint * 104729) % (365 * 24 * 60))::int * interval '1 minute' AS created
             FROM generate_series($2::int, $3::int) s)
       INSERT INTO "Claim" ("id", "organizationId", "mpnId", "program", "activity", "solutionArea", "customerTenantId",
         "customerDomain", "customerName", "customerNameLower", "customerDomainLower", "commentary", "status", "version",
