@@ -130,9 +130,12 @@ test.describe("partner dashboard", () => {
 
     // Everything: as many rows as the All tab counts, only this organization's, same order as the table.
     await page.getByTestId("tab-all").click();
+    // The filter form is re-created for the new URL: wait for it, or the old one (status=REJECTED) submits.
+    await expect(page).toHaveURL(/\/claims$/);
+    await expect(page.getByTestId("tab-all")).toHaveAttribute("aria-current", "page");
     await page.getByLabel("Rows per page").selectOption("100");
     await page.getByRole("button", { name: "Apply filters" }).click();
-    await expect(page).toHaveURL(/pageSize=100/);
+    await expect(page).toHaveURL(/\/claims\?pageSize=100$/);
     const all = await tabCount(page, "all");
     const allRows = await downloadCsv(page);
     expect(allRows).toHaveLength(all);
