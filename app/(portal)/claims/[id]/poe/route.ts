@@ -4,6 +4,7 @@
 // session cookie, so only same-origin requests are accepted (the CSRF check server actions get from Next).
 import { getCurrentUser, actorOf } from "@/lib/auth/session";
 import { ClaimError } from "@/lib/claims/errors";
+import { poeResource } from "@/lib/claims/resource";
 import { uploadPoe } from "@/lib/claims/upload-poe";
 import { getDb } from "@/lib/db";
 import { problem, problemFromError } from "@/lib/http/problem";
@@ -43,17 +44,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     const length = request.headers.get("content-length");
     const declaredSize = length !== null && /^\d+$/.test(length) ? Number(length) : undefined;
     const poe = await uploadPoe(getDb(), actorOf(user), id, { fileName: fileNameOf(request), body: request.body, declaredSize });
-    return Response.json(
-      {
-        id: poe.id,
-        fileName: poe.fileName,
-        size: poe.size,
-        sha256: poe.sha256,
-        contentType: poe.contentType,
-        uploadedAt: poe.uploadedAt.toISOString(),
-      },
-      { status: 201, headers: { "Cache-Control": "no-store" } },
-    );
+    return Response.json(poeResource(poe), { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return problemFromError(error);
   }
