@@ -48,6 +48,10 @@ test("the admin signs in and sees every organization's claims", async ({ page })
   await expect(page).toHaveURL(/\/admin/);
   const organizations = await page.getByTestId("claim-row").locator("td:nth-child(2)").allInnerTexts();
   expect(new Set(organizations)).toEqual(new Set(["Contoso Partners Ltd", "Fabrikam Consulting"]));
+  // The SLA settings and holiday calendar are one link away.
+  await page.getByRole("link", { name: "SLA settings and holidays" }).click();
+  await expect(page.getByRole("heading", { name: "SLA settings" })).toBeVisible();
+  await expect(page.getByLabel("Customer consent window (calendar days)")).toHaveValue("7");
 });
 
 test("the language switcher shows the portal in French", async ({ page }) => {

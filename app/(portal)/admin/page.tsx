@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClaimList } from "@/components/claims/claim-list";
 import { actorOf, requireUser } from "@/lib/auth/session";
@@ -15,8 +16,9 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
   const result = await listClaimsPage(db, actorOf(user), filters, now);
   // Only the organizations on this page, by primary key (there may be thousands).
   const organizationIds = [...new Set(result.items.map((claim) => claim.organizationId))];
-  const [t, settings, organizations] = await Promise.all([
+  const [t, tSettings, settings, organizations] = await Promise.all([
     getTranslations("admin"),
+    getTranslations("adminSettings"),
     getSlaSettings(db),
     db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }),
   ]);
@@ -27,6 +29,11 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
           {t("title")}
         </h1>
         <p className="text-slate-600">{t("intro")}</p>
+        <p className="mt-2">
+          <Link href="/admin/settings" className="text-blue-700 underline">
+            {tSettings("link")}
+          </Link>
+        </p>
       </div>
       <ClaimList
         basePath="/admin"
