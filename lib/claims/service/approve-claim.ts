@@ -1,0 +1,61 @@
+// Approval opens the customer's consent window: a single-use token (only its hash is stored) and the
+// consent notice in the outbox, in the approval's transaction.
+import { randomBytes } from "node:crypto";
+import type { Db } from "../../db";
+import type { ClaimDetail } from "../claim-detail";
+import { formatClaimNumber } from "../claim-number";
+import { hashConsentToken } from "../consent-request";
+import type { Actor } from "../lifecycle";
+import { approveBodySchema } from "../schemas";
+import { stageDueAt } from "../sla";
+import { postComment } from "./comments";
+import { runTransition } from "./run-transition";
+import type { ServiceOptions } from "./steps";
+
+function appBaseUrl(): string {
+  return (process.env.NEXTAUTH_URL || process.env.APP_URL || "http://localhost:3000").replace(/\/$/, "");
+}
+
+export async function approveClaim(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
+  let consentToken = "";
+  const claim = await runTransition(db, actor, claimId, "approve", approveBodySchema, input, options, ({ claim, body, now, settings }) => {
+    const consentEndsAt = stageDueAt("APPROVED", now, settings);
+    consentToken = randomBytes(32).toString("base64url");
+    const contact = claim.customerContact as { email?: string; name?: string } | null;
+    return {
+      data: { approvedAt: now, decidedAt: now, consentEndsAt, dueAt: consentEndsAt, overdue: false, reasonCodes: [] },
+      events: [{ type: "CONSENT_REQUESTED", data: { consentEndsAt: consentEndsAt.toISOString() } }],
+      also: async (tx) => {
+        await tx.consentToken.create({
+          data: { claimId, tokenHash: hashConsentToken(consentToken), expiresAt: consentEndsAt, createdAt: now },
+        });
+        await tx.outboxMessage.create({
+          data: {
+            kind: "CUSTOMER_CONSENT_NOTICE",
+            dedupeKey: `consent:${claimId}:${now.toISOString()}`,
+            recipient: contact?.email ?? "",
+            subject: `A Microsoft partner is now associated with ${claim.customerName}`,
+            body: consentNoticeBody(claim, consentToken, consentEndsAt),
+            claimId,
+            createdAt: now,
+            availableAt: now,
+          },
+        });
+        await postComment(actor, claimId, body.comment, now)(tx);
+      },
+    };
+  });
+  return Object.assign(claim, { consentToken });
+}
+
+function consentNoticeBody(claim: ClaimDetail, token: string, endsAt: Date): string {
+  return [
+    `Hello${(claim.customerContact as { name?: string } | null)?.name ? ` ${(claim.customerContact as { name: string }).name}` : ""},`,
+    "",
+    `Microsoft approved a partner's claim (${formatClaimNumber(claim.number)}) that it helped ${claim.customerName} (${claim.customerDomain}) use Microsoft products.`,
+    `If you do not want this partner associated with your organization, deny the association before ${endsAt.toISOString()}:`,
+    `${appBaseUrl()}/consent/${token}`,
+    "",
+    "If this is correct, you need not do anything.",
+  ].join("\n");
+}

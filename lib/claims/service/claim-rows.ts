@@ -1,0 +1,25 @@
+// What creating and editing a claim share: the product rows (with their conflict keys) and the MPN ID check.
+import type { Db } from "../../db";
+import type { ClaimValues } from "../claim-detail";
+import { conflictKey } from "../conflicts";
+import type { FieldError } from "../errors";
+import type { Tx } from "./steps";
+
+type ProductValue = NonNullable<ClaimValues["products"]>[number];
+
+export function productRows(tenantId: string, program: ClaimValues["program"], products: readonly ProductValue[]) {
+  return products.map((product, position) => ({
+    kind: product.kind,
+    name: product.name,
+    subscriptionId: product.kind === "DYNAMICS" ? product.subscriptionId : null,
+    conflictKey: conflictKey(tenantId, program, product),
+    position,
+  }));
+}
+
+export async function checkMpnId(tx: Tx | Db, organizationId: string, mpnId: string): Promise<FieldError[]> {
+  const location = await tx.partnerLocation.findUnique({ where: { mpnId } });
+  return location?.organizationId === organizationId
+    ? []
+    : [{ path: "mpnId", message: "Choose one of your organization's MPN IDs." }];
+}

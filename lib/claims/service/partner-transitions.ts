@@ -1,0 +1,56 @@
+// The partner's status changes: submit, resubmit after an information request, withdraw.
+import type { Db } from "../../db";
+import type { Actor } from "../lifecycle";
+import { resubmitBodySchema, submitBodySchema, withdrawBodySchema } from "../schemas";
+import { calendarOf, resumeReviewClock, stageDueAt } from "../sla";
+import { postComment } from "./comments";
+import { runTransition } from "./run-transition";
+import type { ServiceOptions } from "./steps";
+
+export function submitClaim(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
+  return runTransition(db, actor, claimId, "submit", submitBodySchema, input, options, ({ now, settings }) => ({
+    data: { submittedAt: now, dueAt: stageDueAt("SUBMITTED", now, settings), overdue: false },
+  }));
+}
+
+export function resubmitClaim(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
+  return runTransition(
+    db,
+    actor,
+    claimId,
+    "resubmit",
+    resubmitBodySchema,
+    input,
+    options,
+    ({ claim, body, now, settings }) => ({
+      data: {
+        reasonCodes: [],
+        dueAt: resumeReviewClock(now, claim.reviewDaysRemaining ?? settings.underReviewBusinessDays, calendarOf(settings)),
+        reviewDaysRemaining: null,
+        overdue: false,
+        partnerActionSeconds: {
+          increment: claim.infoRequestedAt ? Math.max(0, Math.round((now.getTime() - claim.infoRequestedAt.getTime()) / 1000)) : 0,
+        },
+        ...(body.comment ? { partnerRespondedAt: now } : {}),
+      },
+      // Posted in the same transaction as the status change: a refused or failed resubmit leaves no comment.
+      also: postComment(actor, claimId, body.comment, now),
+    }),
+    // The resubmit's own comment counts as the partner's response (api-v1).
+    (state, body) => (body.comment ? { ...state, partnerRespondedSinceInfoRequest: true } : state),
+  );
+}
+
+export function withdrawClaim(db: Db, actor: Actor, claimId: string, input: unknown, options: ServiceOptions = {}) {
+  return runTransition(db, actor, claimId, "withdraw", withdrawBodySchema, input, options, ({ body, now }) => ({
+    data: {
+      rejectionReason: "PARTNER_REQUEST",
+      rejectionComment: body.comment,
+      rejectedAt: now,
+      decidedAt: now,
+      dueAt: null,
+      overdue: false,
+    },
+    also: postComment(actor, claimId, body.comment, now),
+  }));
+}
