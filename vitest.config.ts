@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 // Two projects: `unit` (pure core, no I/O, runs anywhere) and `integration` (real PostgreSQL from
 // TEST_DATABASE_URL; each file gets a fresh database cloned from a migrated template).
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // `server-only` throws outside React's server condition; tests call server modules directly.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     projects: [
       {

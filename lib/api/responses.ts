@@ -1,6 +1,6 @@
 // Response shapes shared by several route handlers.
 import { claimResource } from "../claims/resource";
-import type { ClaimDetail } from "../claims/service";
+import type { ClaimDetail } from "../claims/claim-detail";
 import { json } from "./route";
 
 export const API_BASE_PATH = "/api/v1";

@@ -1,5 +1,6 @@
 // Read side of one claim: comments, history, competing claims. Each first checks that the actor may see
 // the claim (NOT_FOUND otherwise), exactly like the use cases.
+import "server-only";
 import type { Db } from "../db";
 import { ACTIVE_STATUSES, type ClaimStatus, type DisputeStatus } from "./catalogue";
 import { formatClaimNumber } from "./claim-number";
@@ -8,7 +9,7 @@ import { parseClaimEvent } from "./events";
 import type { Actor } from "./lifecycle";
 import { visibleClaimsWhere } from "./queries";
 import { commentResource, disputeResource } from "./resource";
-import { findVisibleClaim } from "./service";
+import { findVisibleClaim } from "./find-visible-claim";
 
 export async function listComments(db: Db, actor: Actor, claimId: string) {
   await findVisibleClaim(db, actor, claimId);

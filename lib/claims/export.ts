@@ -1,6 +1,7 @@
 // CSV export of every claim matching the dashboard's filters, streamed: rows are read in pages with a
 // keyset (no OFFSET: page N costs the same as page 1) and written as they come, so memory stays flat
 // whatever the number of rows. The same visibility rules and order as the list apply.
+import "server-only";
 import type { Db } from "../db";
 import { formatClaimNumber } from "./claim-number";
 import type { Actor } from "./lifecycle";

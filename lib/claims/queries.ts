@@ -1,12 +1,13 @@
 // Read side: what each actor may see, the dashboard/queue listing and its per-status counts.
 // Listing is server-side (filter, sort, page in SQL on the indexes of prisma/schema.prisma); tab counts
 // come from the trigger-maintained ClaimStatusCount table, never from counting claims per request.
+import "server-only";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { CLAIM_STATUSES, type ClaimStatus, type Program, type SolutionArea } from "./catalogue";
 import { parseClaimNumber } from "./claim-number";
 import type { Actor } from "./lifecycle";
-import { claimDetailInclude, type ClaimDetail } from "./service";
+import { claimDetailInclude, type ClaimDetail } from "./claim-detail";
 
 /** Statuses whose deadline is a business-day SLA (APPROVED's dueAt is the consent window end). */
 export const STATUSES_WITH_SLA: readonly ClaimStatus[] = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED"];

@@ -1,9 +1,10 @@
 // Stored rows → the API's resource shapes (api-v1.md; zod schemas in schemas.ts). One mapping, used by the
 // HTTP API, the CSV export and anything else that shows a claim outside its own page.
+import "server-only";
 import type { Comment, Dispute, PoeFile } from "../generated/prisma/client";
 import { formatClaimNumber } from "./claim-number";
 import type { ClaimResource } from "./schemas";
-import type { ClaimDetail } from "./service";
+import type { ClaimDetail } from "./claim-detail";
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 

@@ -1,15 +1,19 @@
 // One PoE upload, for the API and the browser alike: authorize before reading a byte, stream the body to
 // storage (hashing as it goes, never buffering the whole file), check the type from the stored content,
 // then record it through the service. A refused upload stores nothing.
+import "server-only";
 import type { Readable } from "node:stream";
 import { fileTypeFromBuffer } from "file-type";
 import type { Db } from "../db";
 import { checkPoeType, isPoeExtension, extensionOf, POE_EXTENSIONS } from "../poe/poe-type";
 import { FileTooLargeError, getFileStorage, type FileStorage } from "../storage/file-storage";
+import { claimStateOf } from "./claim-detail";
 import { ClaimError } from "./errors";
+import { findVisibleClaim } from "./find-visible-claim";
 import type { Actor } from "./lifecycle";
 import { checkPoeUpload } from "./policy";
-import { claimStateOf, findVisibleClaim, recordPoeFile, type ServiceOptions } from "./service";
+import { recordPoeFile } from "./service/record-poe-file";
+import type { ServiceOptions } from "./service/steps";
 import { getSlaSettings } from "./settings";
 
 const SNIFF_BYTES = 1024 * 1024;

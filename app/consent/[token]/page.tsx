@@ -5,7 +5,7 @@ import { ConsentDenyForm } from "@/components/claims/consent-deny-form";
 import { getInstantFormatter } from "@/components/claims/date-format";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { WORKLOADS } from "@/lib/claims/catalogue";
-import { findConsentRequest } from "@/lib/claims/service";
+import { findConsentRequest } from "@/lib/claims/consent-request";
 import { getSlaSettings } from "@/lib/claims/settings";
 import { getDb } from "@/lib/db";
 import { denyConsentAction } from "./actions";

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { isClaimError } from "@/lib/claims/errors";
-import { findVisibleClaim } from "@/lib/claims/service";
+import { findVisibleClaim } from "@/lib/claims/find-visible-claim";
 import { getDb } from "@/lib/db";
 
 export const loadClaimForPage = cache(async (claimId: string) => {

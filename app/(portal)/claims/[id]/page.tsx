@@ -25,7 +25,7 @@ import { organizationNameOf } from "@/lib/claims/claim-page";
 import { findConflicts, getClaimHistory, listComments } from "@/lib/claims/claim-reads";
 import { disputeWindowEndsAt } from "@/lib/claims/lifecycle";
 import { availableActions, checkComment, checkPoeUpload, editableFields, isPartner } from "@/lib/claims/policy";
-import { claimStateOf } from "@/lib/claims/service";
+import { claimStateOf } from "@/lib/claims/claim-detail";
 import { getSlaSettings } from "@/lib/claims/settings";
 import { calendarOf, type StageWithDeadline } from "@/lib/claims/sla";
 import { formatBytes } from "@/lib/claims/upload-poe";

@@ -8,7 +8,7 @@ import { CLAIM_FIELDS } from "@/lib/claims/catalogue";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
 import { listPartnerLocations } from "@/lib/claims/claim-page";
 import { checkPoeUpload, editableFields, isPartner } from "@/lib/claims/policy";
-import { claimStateOf, claimValuesOf } from "@/lib/claims/service";
+import { claimStateOf, claimValuesOf } from "@/lib/claims/claim-detail";
 import { getDb } from "@/lib/db";
 import { updateClaimAction } from "../actions";
 import { loadClaimForPage } from "../claim-data";

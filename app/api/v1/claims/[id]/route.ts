@@ -2,7 +2,8 @@ import { apiRoute, unsupportedMethods } from "@/lib/api/route";
 import { parseIfMatch, readJsonBody, withJsonBody } from "@/lib/api/request";
 import { claimResponse } from "@/lib/api/responses";
 import { isClaimError } from "@/lib/claims/errors";
-import { findVisibleClaim, updateClaim } from "@/lib/claims/service";
+import { findVisibleClaim } from "@/lib/claims/find-visible-claim";
+import { updateClaim } from "@/lib/claims/service";
 import { problem } from "@/lib/http/problem";
 
 export const runtime = "nodejs";
