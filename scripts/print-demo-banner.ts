@@ -1,6 +1,7 @@
+import { portalBaseUrl } from "../lib/config";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/demo-users";
 
-const url = process.argv[2] ?? "http://localhost:3000";
+const url = process.argv[2] ?? portalBaseUrl();
 const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
 console.log(`
   CPOR Claims Portal is starting at ${url}

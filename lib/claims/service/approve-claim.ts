@@ -2,7 +2,8 @@
 // consent notice in the outbox, in the approval's transaction.
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db";
-import type { ClaimDetail } from "../claim-detail";
+import { portalBaseUrl } from "../../config";
+import { consentNoticeMessage } from "../../mail/consent-notice";
 import { formatClaimNumber } from "../claim-number";
 import { hashConsentToken } from "../consent-request";
 import type { Actor } from "../lifecycle";
@@ -11,10 +12,6 @@ import { stageDueAt } from "../sla";
 import { postComment } from "./comments";
 import { runTransition } from "./run-transition";
 import type { ServiceOptions } from "./steps";
-
-function appBaseUrl(): string {
-  return (process.env.NEXTAUTH_URL || process.env.APP_URL || "http://localhost:3000").replace(/\/$/, "");
-}
 
 export async function approveClaim(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
   let consentToken = "";
@@ -29,13 +26,21 @@ export async function approveClaim(db: Db, actor: Actor, claimId: string, input:
         await tx.consentToken.create({
           data: { claimId, tokenHash: hashConsentToken(consentToken), expiresAt: consentEndsAt, createdAt: now },
         });
+        const notice = consentNoticeMessage({
+          claimNumber: formatClaimNumber(claim.number),
+          customerName: claim.customerName,
+          customerDomain: claim.customerDomain,
+          contactName: contact?.name,
+          link: `${portalBaseUrl()}/consent/${consentToken}`,
+          endsAt: consentEndsAt,
+        });
         await tx.outboxMessage.create({
           data: {
             kind: "CUSTOMER_CONSENT_NOTICE",
             dedupeKey: `consent:${claimId}:${now.toISOString()}`,
             recipient: contact?.email ?? "",
-            subject: `A Microsoft partner is now associated with ${claim.customerName}`,
-            body: consentNoticeBody(claim, consentToken, consentEndsAt),
+            subject: notice.subject,
+            body: notice.body,
             claimId,
             createdAt: now,
             availableAt: now,
@@ -46,16 +51,4 @@ export async function approveClaim(db: Db, actor: Actor, claimId: string, input:
     };
   });
   return Object.assign(claim, { consentToken });
-}
-
-function consentNoticeBody(claim: ClaimDetail, token: string, endsAt: Date): string {
-  return [
-    `Hello${(claim.customerContact as { name?: string } | null)?.name ? ` ${(claim.customerContact as { name: string }).name}` : ""},`,
-    "",
-    `Microsoft approved a partner's claim (${formatClaimNumber(claim.number)}) that it helped ${claim.customerName} (${claim.customerDomain}) use Microsoft products.`,
-    `If you do not want this partner associated with your organization, deny the association before ${endsAt.toISOString()}:`,
-    `${appBaseUrl()}/consent/${token}`,
-    "",
-    "If this is correct, you need not do anything.",
-  ].join("\n");
 }
