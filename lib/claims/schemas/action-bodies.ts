@@ -18,7 +18,13 @@ import {
 // ---------------------------------------------------------------------------------------------------------
 // Action bodies (POST /claims/{id}/actions/{action})
 
-const actionComment = optionalText(COMMENT_MAX_LENGTH, `Shorten the comment to ${COMMENT_MAX_LENGTH} characters or fewer`);
+/** What every action body says of its `comment`: api-v1 posts any action's comment to the claim's thread. */
+export const ACTION_COMMENT_DESCRIPTION = "Also posted to the claim's comments (plain text).";
+
+const actionComment = optionalText(
+  COMMENT_MAX_LENGTH,
+  `Shorten the comment to ${COMMENT_MAX_LENGTH} characters or fewer`,
+).meta({ description: ACTION_COMMENT_DESCRIPTION });
 
 export const submitBodySchema = z
   .object({ version })
@@ -42,7 +48,7 @@ export const requestInfoBodySchema = z
       "Write a comment telling the partner what to provide",
       COMMENT_MAX_LENGTH,
       `Shorten the comment to ${COMMENT_MAX_LENGTH} characters or fewer`,
-    ),
+    ).meta({ description: ACTION_COMMENT_DESCRIPTION }),
   })
   .meta({ id: "RequestInfoBody", description: "Body of the request-info action." });
 
@@ -83,7 +89,7 @@ export const withdrawBodySchema = z
       "Tell the reviewer why you withdraw the claim, e.g. wrong MPN ID, wrong activity or no longer working with the customer",
       COMMENT_MAX_LENGTH,
       `Shorten the comment to ${COMMENT_MAX_LENGTH} characters or fewer`,
-    ),
+    ).meta({ description: `Why the claim is withdrawn; becomes its rejectionComment. ${ACTION_COMMENT_DESCRIPTION}` }),
   })
   .meta({ id: "WithdrawBody", description: "Body of the withdraw action; the comment says why." });
 

@@ -9,6 +9,7 @@ import {
   PROGRAMS,
   REJECTION_REASONS,
   SOLUTION_AREAS,
+  type ClaimStatus,
 } from "../catalogue";
 import { CLAIM_ERROR_CODES } from "../errors";
 import { ACTOR_ROLES, CLAIM_EVENT_TYPES } from "../events";
@@ -93,7 +94,10 @@ export const claimListResponseSchema = z
     total: z.int().min(0),
     page: z.int().min(1),
     pageSize: z.int().min(1).max(CLAIM_LIST_MAX_PAGE_SIZE),
-    counts: z.partialRecord(z.enum(CLAIM_STATUSES), z.int().min(0)),
+    // An object with every status as its own property (not a record), so generated clients know the keys.
+    counts: z.object(
+      Object.fromEntries(CLAIM_STATUSES.map((status) => [status, z.int().min(0)])) as Record<ClaimStatus, z.ZodInt>,
+    ),
   })
   .meta({ id: "ClaimList", description: "A page of claims, with per-status counts over everything visible." });
 

@@ -18,11 +18,15 @@ export function guid(what: string) {
   return z.string({ error: message }).trim().regex(GUID, { error: message }).toLowerCase();
 }
 
+/**
+ * Text that must say something: trimmed, then at least one character. Written as the pattern \S rather than
+ * min(1) so that the JSON Schema (which sees the untrimmed input) refuses only-spaces text as the server does.
+ */
 export function requiredText(message: string, max: number, tooLong: string) {
   return z
     .string({ error: message })
     .trim()
-    .min(1, { error: message })
+    .regex(/\S/, { error: message })
     .max(max, { error: tooLong });
 }
 

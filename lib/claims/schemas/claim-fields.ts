@@ -195,7 +195,19 @@ export const productsSchema = z
   .superRefine((products, ctx) => {
     for (const issue of duplicateProductIssues(products)) ctx.addIssue({ code: "custom", ...issue });
   }, whenArray)
-  .meta({ id: "Products", description: "The claimed products, each listed once." });
+  .meta({
+    id: "Products",
+    description: "The claimed products, each listed once (a Dynamics product once, whatever its subscription).",
+    // duplicateProductIssues' rule in JSON Schema: each (kind, name) of the catalogue at most once.
+    allOf: [
+      ...WORKLOADS.map((name) => ({ kind: "WORKLOAD", name })),
+      ...DYNAMICS_PRODUCTS.map((name) => ({ kind: "DYNAMICS", name })),
+    ].map(({ kind, name }) => ({
+      contains: { type: "object", properties: { kind: { const: kind }, name: { const: name } }, required: ["kind", "name"] },
+      minContains: 0,
+      maxContains: 1,
+    })),
+  });
 
 export const commentarySchema = z
   .string({ error: "Enter the commentary as text" })
@@ -271,7 +283,12 @@ export const claimPatchSchema = z
     }
     refineProductKinds(patch, ctx);
   }, whenObject)
-  .meta({ id: "ClaimPatch", description: "Body of PATCH /claims/{id}: the top-level fields to replace." });
+  .meta({
+    id: "ClaimPatch",
+    description: "Body of PATCH /claims/{id}: the top-level fields to replace (at least one).",
+    // The "at least one known field" check above, in JSON Schema.
+    anyOf: CLAIM_FIELDS.map((field) => ({ required: [field] })),
+  });
 
 export type ClaimDraft = z.infer<typeof claimDraftSchema>;
 export type ClaimPatch = z.infer<typeof claimPatchSchema>;

@@ -28,9 +28,13 @@ export const claimListQuerySchema = z
     solutionArea: z.preprocess(blankToUndefined, solutionAreaSchema.optional()),
     overdue: z.preprocess(
       blankToUndefined,
+      // The enum first, so the JSON Schema of the query parameter is the enum the server accepts.
       z
-        .stringbool({ truthy: ["true"], falsy: ["false"], error: "Filter overdue with true or false" })
-        .meta({ description: '"true" or "false"' })
+        .codec(z.enum(["true", "false"], { error: "Filter overdue with true or false" }), z.boolean(), {
+          decode: (text) => text === "true",
+          encode: (flag) => (flag ? "true" : "false"),
+        })
+        .meta({ description: "Only overdue claims (`true`) or only claims on time (`false`)." })
         .optional(),
     ),
     sort: z.preprocess(
