@@ -1,5 +1,5 @@
 // The claim form's values as the browser holds them (plain strings, checkboxes), and the one conversion to
-// the service's input shape (lib/claims/schemas.ts claimDraftSchema / claimPatchSchema). Pure and
+// the service's input shape (lib/claims/schemas/claim-fields.ts claimDraftSchema / claimPatchSchema). Pure and
 // client-safe: the form builds its request with it; the server validates that request with the shared zod
 // schemas, so no rule is decided here.
 import {

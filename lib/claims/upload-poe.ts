@@ -110,9 +110,3 @@ export async function findPoeForDownload(db: Db, actor: Actor, claimId: string, 
   if (!poe) throw new ClaimError("NOT_FOUND", "File not found.");
   return poe;
 }
-
-/** Content-Disposition that is always a download, with a UTF-8 name (RFC 6266 / 5987). */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

@@ -1,8 +1,8 @@
 // Builds the OpenAPI 3.1 document of api-v1 from lib/openapi/operations.ts and the zod schemas it names.
-// Every schema comes from z.toJSONSchema (JSON Schema 2020-12, which OpenAPI 3.1 uses as is); schemas with a
-// `.meta({ id })` become components. A request body is converted as zod's "input" and a response as its
-// "output"; where the two differ for the same id (e.g. a default makes a field optional on input only), the
-// input one is named `<id>Input`.
+// The schemas are zod's own JSON Schema (2020-12, which OpenAPI 3.1 uses as is): every schema with a
+// `.meta({ id })` is converted by `z.toJSONSchema` on zod's registry, which writes the cross-references
+// between components itself; this file only names the request ("input") and response ("output") forms and
+// keeps the components the operations reach.
 import { z } from "zod";
 import { problemSchema, type ProblemCode } from "../claims/schemas";
 import { STATUS_BY_CODE } from "../http/problem";
@@ -52,96 +52,86 @@ const PROBLEM_TITLE: Partial<Record<number, string>> = {
   429: "Too many requests for this key",
 };
 
-/** A converted schema waiting for component names: its refs still point at `#/$defs/<id>`. */
-interface Pending {
-  io: Io;
-  json: Json;
+const COMPONENTS = "#/components/schemas/";
+
+const CONVERT = {
+  target: "draft-2020-12",
+  unrepresentable: "any",
+  // zod marks responses' objects closed; api-v1 promises to add fields freely, so clients must not be told
+  // that no other property can ever appear.
+  override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
+    if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+  },
+} as const;
+
+/** The component id of a schema the document names (its `.meta({ id })`). */
+function idOf(schema: z.ZodType): string {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (!id) throw new Error("A request or response schema of the OpenAPI document has no .meta({ id })");
+  return id;
 }
 
-class SchemaCollector {
-  /** Raw definitions by id and direction, refs as `#/$defs/<id>`. */
-  private readonly defs: Record<Io, Map<string, Json>> = { input: new Map(), output: new Map() };
-  private readonly pending: Pending[] = [];
+/** Every schema with a `.meta({ id })`, converted by zod as one registry; refs go through `name`. */
+function convertRegistry(io: Io, name: (id: string) => string): Record<string, Json> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { ...CONVERT, io, uri: (id) => `${COMPONENTS}${name(id)}` });
+  return Object.fromEntries(
+    Object.entries(schemas as Record<string, Json>).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]),
+  );
+}
 
-  /** The schema as it will appear in the document (resolved by `finish`). */
-  use(schema: z.ZodType, io: Io): Json {
-    const converted = z.toJSONSchema(schema, {
-      io,
-      target: "draft-2020-12",
-      unrepresentable: "any",
-      // zod marks responses' objects closed; api-v1 promises to add fields freely, so clients must not be told
-      // that no other property can ever appear.
-      override: ({ jsonSchema }) => {
-        if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
-      },
-    }) as Json;
-    const { $schema: _schema, $defs, ...root } = converted;
-    for (const [id, def] of Object.entries(($defs ?? {}) as Record<string, Json>)) {
-      const known = this.defs[io].get(id);
-      if (known && JSON.stringify(known) !== JSON.stringify(def)) {
-        throw new Error(`Two different schemas use the OpenAPI id "${id}"`);
-      }
-      this.defs[io].set(id, def);
-    }
-    const holder: Pending = { io, json: root };
-    this.pending.push(holder);
-    return holder as unknown as Json;
+const refsIn = (schema: Json) =>
+  [...JSON.stringify(schema).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]);
+
+/**
+ * components.schemas from zod's registry conversion, in both directions: a request body is zod's "input" and
+ * a response its "output". Where the two differ for one id (a default makes a field optional on input only),
+ * directly or through a schema it references, the input one is named `<id>Input`. Only what the operations
+ * reach is kept (the registry also holds schemas the API does not use).
+ */
+class Components {
+  private readonly used: Record<Io, Set<string>> = { input: new Set(), output: new Set() };
+
+  /** A `$ref` to the schema's component in the given direction. */
+  ref(schema: z.ZodType, io: Io): Json {
+    const id = idOf(schema);
+    this.used[io].add(id);
+    return { $ref: `zod:${io}:${id}` };
   }
 
-  /** Names every component, rewrites every ref, and returns components.schemas. */
+  /** Converts, names and prunes; rewrites the placeholders `ref` handed out inside `document`. */
   finish(document: Json): Record<string, Json> {
-    const differs = this.differingIds();
-    const name = (id: string, io: Io) =>
-      io === "input" && differs.has(id) && this.defs.output.has(id) ? `${id}Input` : id;
-    const rewrite = (value: unknown, io: Io): unknown => {
-      if (Array.isArray(value)) return value.map((item) => rewrite(item, io));
-      if (value && typeof value === "object") {
-        return Object.fromEntries(
-          Object.entries(value).map(([key, inner]) =>
-            key === "$ref" && typeof inner === "string" && inner.startsWith("#/$defs/")
-              ? [key, `#/components/schemas/${name(inner.slice("#/$defs/".length), io)}`]
-              : [key, rewrite(inner, io)],
-          ),
-        );
-      }
-      return value;
-    };
-    const schemas: Record<string, Json> = {};
-    for (const io of ["output", "input"] as const) {
-      for (const [id, def] of this.defs[io]) schemas[name(id, io)] ??= rewrite(def, io) as Json;
-    }
-    // Replace each placeholder handed out by `use` with its rewritten schema.
-    const replace = (value: unknown): unknown => {
-      if (Array.isArray(value)) return value.map(replace);
-      if (value && typeof value === "object") {
-        const pending = this.pending.find((p) => p === value);
-        if (pending) return rewrite(pending.json, pending.io);
-        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, replace(inner)]));
-      }
-      return value;
-    };
-    Object.assign(document, replace(document));
-    return Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
-  }
-
-  /** Ids whose input and output forms differ, directly or through a schema they reference. */
-  private differingIds(): Set<string> {
-    const refsOf = (def: Json) => [...JSON.stringify(def).matchAll(/"#\/\$defs\/([^"]+)"/g)].map((m) => m[1]);
-    const differs = new Set<string>();
-    for (const [id, input] of this.defs.input) {
-      const output = this.defs.output.get(id);
-      if (output && JSON.stringify(output) !== JSON.stringify(input)) differs.add(id);
-    }
+    const output = convertRegistry("output", (id) => id);
+    const plainInput = convertRegistry("input", (id) => id);
+    const differs = new Set(Object.keys(plainInput).filter((id) => JSON.stringify(plainInput[id]) !== JSON.stringify(output[id])));
     for (let changed = true; changed; ) {
       changed = false;
-      for (const [id, input] of this.defs.input) {
-        if (!differs.has(id) && refsOf(input).some((ref) => differs.has(ref))) {
+      for (const [id, schema] of Object.entries(plainInput)) {
+        if (!differs.has(id) && refsIn(schema).some((ref) => differs.has(ref))) {
           differs.add(id);
           changed = true;
         }
       }
     }
-    return differs;
+    const inputName = (id: string) => (differs.has(id) ? `${id}Input` : id);
+    const input = convertRegistry("input", inputName);
+    const components: Record<string, Json> = {};
+    const keep = (io: Io, id: string) => {
+      const name = io === "input" ? inputName(id) : id;
+      if (components[name]) return;
+      const schema = (io === "input" ? input : output)[id];
+      if (!schema) throw new Error(`The OpenAPI document references an unknown schema "${id}"`);
+      components[name] = schema;
+      for (const ref of refsIn(schema)) {
+        if (ref.startsWith("__shared")) throw new Error(`Schema "${id}" needs an unnamed shared definition; give it a .meta({ id })`);
+        keep(io, ref.endsWith("Input") && differs.has(ref.slice(0, -"Input".length)) ? ref.slice(0, -"Input".length) : ref);
+      }
+    };
+    for (const io of ["output", "input"] as const) for (const id of this.used[io]) keep(io, id);
+    const text = JSON.stringify(document).replace(/"zod:(input|output):(\w+)"/g, (_m, io: Io, id: string) =>
+      JSON.stringify(`${COMPONENTS}${io === "input" ? inputName(id) : id}`),
+    );
+    Object.assign(document, JSON.parse(text));
+    return Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b)));
   }
 }
 
@@ -171,7 +161,7 @@ const SUCCESS_HEADERS: Record<string, Json> = {
   "Content-Disposition": { description: "Always `attachment`, with the file's name.", schema: { type: "string" } },
 };
 
-function operationObject(op: OperationSpec, schemas: SchemaCollector): Json {
+function operationObject(op: OperationSpec, schemas: Components): Json {
   const parameters: Json[] = [];
   for (const param of op.pathParams ?? []) {
     parameters.push({ name: param.name, in: "path", required: true, description: param.description, schema: { type: "string" } });
@@ -198,7 +188,7 @@ function operationObject(op: OperationSpec, schemas: SchemaCollector): Json {
   const success = op.success;
   const content =
     success.content.kind === "json"
-      ? { "application/json": { schema: schemas.use(success.content.schema, "output") } }
+      ? { "application/json": { schema: schemas.ref(success.content.schema, "output") } }
       : success.content.kind === "csv"
         ? { "text/csv": { schema: { type: "string" } } }
         : success.content.kind === "binary"
@@ -223,7 +213,7 @@ function operationObject(op: OperationSpec, schemas: SchemaCollector): Json {
             op.body.kind === "json"
               ? {
                   required: op.body.required,
-                  content: { "application/json": { schema: schemas.use(op.body.schema, "input") } },
+                  content: { "application/json": { schema: schemas.ref(op.body.schema, "input") } },
                 }
               : {
                   required: true,
@@ -245,8 +235,8 @@ function operationObject(op: OperationSpec, schemas: SchemaCollector): Json {
 
 /** The OpenAPI 3.1 document (a fresh object on every call). */
 export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json {
-  const schemas = new SchemaCollector();
-  const problem = schemas.use(problemSchema, "output");
+  const schemas = new Components();
+  const problem = schemas.ref(problemSchema, "output");
   const paths: Record<string, Record<string, Json>> = {};
   for (const op of OPERATIONS) {
     (paths[op.path] ??= {})[op.method] = operationObject(op, schemas);

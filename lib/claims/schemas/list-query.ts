@@ -1,0 +1,65 @@
+// The list query of GET /claims and GET /claims/export.csv (and the list pages' filter forms).
+import { z } from "zod";
+import { CLAIM_STATUSES } from "../catalogue";
+import { blankToUndefined } from "./building-blocks";
+import { programSchema, solutionAreaSchema } from "./claim-fields";
+import { CLAIM_LIST_DEFAULT_PAGE_SIZE, CLAIM_LIST_MAX_PAGE_SIZE, SEARCH_MAX_LENGTH } from "./limits";
+
+export const CLAIM_LIST_SORTS = ["updatedAt", "-updatedAt", "createdAt", "-createdAt", "dueAt", "-dueAt"] as const;
+export type ClaimListSort = (typeof CLAIM_LIST_SORTS)[number];
+
+// Every parameter goes through blankToUndefined: a GET filter form submits `status=` for "All", and that
+// must mean "no filter", not a 422.
+export const claimListQuerySchema = z
+  .object({
+    status: z.preprocess(
+      blankToUndefined,
+      z.enum(CLAIM_STATUSES, { error: `Filter status by one of: ${CLAIM_STATUSES.join(", ")}` }).optional(),
+    ),
+    q: z.preprocess(
+      blankToUndefined,
+      z
+        .string({ error: "Search with text" })
+        .trim()
+        .max(SEARCH_MAX_LENGTH, { error: `Shorten the search to ${SEARCH_MAX_LENGTH} characters or fewer` })
+        .optional(),
+    ),
+    program: z.preprocess(blankToUndefined, programSchema.optional()),
+    solutionArea: z.preprocess(blankToUndefined, solutionAreaSchema.optional()),
+    overdue: z.preprocess(
+      blankToUndefined,
+      // The enum first, so the JSON Schema of the query parameter is the enum the server accepts.
+      z
+        .codec(z.enum(["true", "false"], { error: "Filter overdue with true or false" }), z.boolean(), {
+          decode: (text) => text === "true",
+          encode: (flag) => (flag ? "true" : "false"),
+        })
+        .meta({ description: "Only overdue claims (`true`) or only claims on time (`false`)." })
+        .optional(),
+    ),
+    sort: z.preprocess(
+      blankToUndefined,
+      z.enum(CLAIM_LIST_SORTS, { error: `Sort by one of: ${CLAIM_LIST_SORTS.join(", ")}` }).default("-updatedAt"),
+    ),
+    page: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: "Ask for page 1 or a later page" })
+        .int({ error: "Ask for page 1 or a later page" })
+        .min(1, { error: "Ask for page 1 or a later page" })
+        .default(1),
+    ),
+    pageSize: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: `Ask for 1 to ${CLAIM_LIST_MAX_PAGE_SIZE} items per page` })
+        .int({ error: `Ask for 1 to ${CLAIM_LIST_MAX_PAGE_SIZE} items per page` })
+        .min(1, { error: `Ask for 1 to ${CLAIM_LIST_MAX_PAGE_SIZE} items per page` })
+        // An error, not a clamp (api-v1): a client asking for 500 must learn it gets 100, not miss rows.
+        .max(CLAIM_LIST_MAX_PAGE_SIZE, { error: `Ask for 1 to ${CLAIM_LIST_MAX_PAGE_SIZE} items per page` })
+        .default(CLAIM_LIST_DEFAULT_PAGE_SIZE),
+    ),
+  })
+  .meta({ id: "ClaimListQuery", description: "Query parameters of GET /claims and GET /claims/export.csv." });
+
+export type ClaimListQuery = z.infer<typeof claimListQuerySchema>;
