@@ -27,6 +27,8 @@ export function postComment(actor: Actor, claimId: string, comment: string | und
 /**
  * A comment does not bump the claim's version: it changes no field, and a partner's comment must not
  * make a reviewer's pending decision stale. It does record the partner's response time (resubmit guard).
+ * "Comments close when the claim is final" is checked again on the claim row locked in the comment's own
+ * transaction: a status change committed between the first read and the insert cannot be missed.
  */
 export async function addComment(db: Db, actor: Actor, claimId: string, input: unknown, options: ServiceOptions = {}) {
   const now = options.now ?? new Date();
@@ -38,6 +40,11 @@ export async function addComment(db: Db, actor: Actor, claimId: string, input: u
   const { body } = parseInput(commentBodySchema, input);
   if (refused) raise(refused);
   return transaction(db, async (tx) => {
+    // Every status change updates this row, so holding its lock orders the comment before or after it.
+    await tx.$executeRaw`SELECT 1 FROM "Claim" WHERE "id" = ${claimId} FOR UPDATE`;
+    const current = await findVisibleClaim(tx, actor, claimId);
+    const refusedNow = checkComment(actor, claimStateOf(current), now);
+    if (refusedNow) raise(refusedNow);
     const comment = await insertComment(tx, claimId, actor, body, now);
     await tx.claim.update({
       where: { id: claimId },

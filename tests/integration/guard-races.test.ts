@@ -1,0 +1,53 @@
+// Writes that once escaped the guard discipline, raced for real: another transaction holds the row the write
+// depends on and changes it while the write waits. The write must decide on what is committed when it gets
+// the row, never on what it read before (a comment on a claim that became final, a lost settings update,
+// an API key past the cap).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../lib/db";
+import { addComment } from "../../lib/claims/service";
+import { HOUR, at, claimIn, createWorld, outcome, type World } from "../fixtures/claims";
+import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
+
+describe.skipIf(!pgAvailable)("guarded writes under races (PostgreSQL)", () => {
+  let t: TestDatabase;
+  let w: World;
+  let other: Db;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    w = await createWorld(t.db);
+    other = t.connect();
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  /** Resolves once some session of this database waits for a lock: the raced write is parked on the row. */
+  async function someoneWaitsForALock() {
+    for (let i = 0; i < 200; i++) {
+      const [row] = await t.db.$queryRaw<{ waiting: bigint }[]>`
+        SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (row.waiting > 0n) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error("no session ever waited for a lock");
+  }
+
+  it("a comment raced by the decision that makes the claim final is refused, and nothing is stored", async () => {
+    const { claim, at: t0 } = await claimIn(t.db, w, "DISPUTED");
+    const now = at(t0, HOUR);
+    let comment: Promise<string> | undefined;
+    // What resolveDispute (uphold) commits, held open while the comment waits: an upheld dispute makes
+    // the rejection final, and comments close on final claims.
+    await other.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "Claim" WHERE "id" = ${claim.id} FOR UPDATE`;
+      comment = outcome(addComment(t.db, w.partnerA.actor, claim.id, { body: "One more thing" }, { now }));
+      await someoneWaitsForALock();
+      await tx.dispute.update({ where: { claimId: claim.id }, data: { status: "UPHELD", resolvedAt: now } });
+      await tx.claim.update({ where: { id: claim.id }, data: { version: { increment: 1 } } });
+    });
+    expect(await comment).toBe("INVALID_TRANSITION");
+    expect(await t.db.comment.count({ where: { claimId: claim.id, body: "One more thing" } })).toBe(0);
+    expect(await t.db.claimEvent.count({ where: { claimId: claim.id, type: "COMMENT_ADDED", data: { path: ["body"], equals: "One more thing" } } })).toBe(0);
+  });
+});
