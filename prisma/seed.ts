@@ -14,6 +14,7 @@ import * as service from "../lib/claims/service";
 import { runSweep } from "../lib/claims/sweep";
 import { closeDb, getDb, type Db } from "../lib/db";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from "../lib/demo-users";
+import { consentTokenInNotice } from "../lib/mail/consent-notice";
 import { getFileStorage } from "../lib/storage/file-storage";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -237,10 +238,12 @@ async function seedClaim(ctx: SeedContext, orgIndex: number, outcome: Outcome, n
     step(20);
   }
   if (outcome === "APPROVED_CONSENT_OPEN" || outcome === "APPROVED_SENT" || outcome === "CUSTOMER_DECLINED") {
-    const approved = await service.approveClaim(db, reviewer, id, { comment: "PoE confirms the engagement. Approved." }, at());
+    await service.approveClaim(db, reviewer, id, { comment: "PoE confirms the engagement. Approved." }, at());
     if (outcome === "CUSTOMER_DECLINED") {
       step(40);
-      await service.denyConsent(db, approved.consentToken, { reason: "We did not work with this partner." }, at());
+      // The customer's link is in the consent notice the approval queued (the service never returns the token).
+      const notice = await db.outboxMessage.findFirstOrThrow({ where: { claimId: id, kind: "CUSTOMER_CONSENT_NOTICE" }, orderBy: { createdAt: "desc" } });
+      await service.denyConsent(db, consentTokenInNotice(notice.body) ?? "", { reason: "We did not work with this partner." }, at());
     }
     return;
   }

@@ -25,3 +25,12 @@ export function consentNoticeMessage(input: ConsentNoticeInput): { subject: stri
     ].join("\n"),
   };
 }
+
+/**
+ * The raw token in a notice's link. The token leaves the service only inside the outbox row (the database
+ * keeps its hash); the seed and tests that act as the customer read it back from there, as the customer
+ * reads it from the delivered mail.
+ */
+export function consentTokenInNotice(body: string): string | null {
+  return /\/consent\/([A-Za-z0-9_-]+)/.exec(body)?.[1] ?? null;
+}

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { expect, test } from "@playwright/test";
 import { signIn, USERS } from "./helpers";
+import { consentTokenInNotice } from "../../lib/mail/consent-notice";
 import { closeDriver, driver, driverAvailable, e2eMailLog, fileSubmittedClaim, PDF } from "./partner-helpers";
 
 test.skip(!driverAvailable, "needs the e2e server on PostgreSQL to act as the reviewer");
@@ -19,7 +20,7 @@ test("the customer denies an approved association through the link in the notice
   const { db, service, user, deliverMail } = await driver();
   const reviewer = await user(USERS.reviewer1);
   await service.startReview(db, reviewer, claim.id);
-  const approved = await service.approveClaim(db, reviewer, claim.id, { comment: "PoE confirms the engagement." });
+  await service.approveClaim(db, reviewer, claim.id, { comment: "PoE confirms the engagement." });
   await deliverMail();
 
   // The notice in the mail log, addressed to the customer contact, holds the link.
@@ -27,7 +28,8 @@ test("the customer denies an approved association through the link in the notice
   const notice = log.split(/^--- /m).find((m) => m.includes(`(${claim.number})`));
   expect(notice).toContain(`To: ${claim.customer.contactEmail}`);
   const link = /https?:\/\/\S+\/consent\/(\S+)/.exec(notice!)!;
-  expect(link[1]).toBe(approved.consentToken);
+  // The link's token is the one whose hash the approval stored (the service itself never returns it).
+  expect(await db.consentToken.count({ where: { claimId: claim.id, tokenHash: service.hashConsentToken(link[1]) } })).toBe(1);
 
   // The partner sees Approved and the consent window.
   await page.reload();
@@ -97,11 +99,12 @@ test("an expired consent link says the consent period has ended", async ({ brows
   await service.recordPoeFile(db, partner, claim.id, { fileName: "sow.pdf", contentType: "application/pdf", size: stored.size, sha256: stored.sha256, storageKey: stored.key }, at(0));
   await service.submitClaim(db, partner, claim.id, {}, at(0));
   await service.startReview(db, reviewer, claim.id, {}, at(1));
-  const approved = await service.approveClaim(db, reviewer, claim.id, {}, at(2));
+  await service.approveClaim(db, reviewer, claim.id, {}, at(2));
+  const notice = await db.outboxMessage.findFirstOrThrow({ where: { claimId: claim.id, kind: "CUSTOMER_CONSENT_NOTICE" } });
 
   const context = await browser.newContext();
   const customer = await context.newPage();
-  await customer.goto(`/consent/${approved.consentToken}`);
+  await customer.goto(`/consent/${consentTokenInNotice(notice.body)}`);
   await expect(customer.getByRole("heading", { name: "The consent period has ended" })).toBeVisible();
   await expect(customer.getByRole("button", { name: "Deny this association" })).toHaveCount(0);
   await context.close();

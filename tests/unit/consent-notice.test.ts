@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { portalBaseUrl } from "../../lib/config";
-import { consentNoticeMessage } from "../../lib/mail/consent-notice";
+import { consentNoticeMessage, consentTokenInNotice } from "../../lib/mail/consent-notice";
 
 describe("consentNoticeMessage", () => {
   const input = {
@@ -18,6 +18,11 @@ describe("consentNoticeMessage", () => {
     expect(body).toContain("(CPOR-000042)");
     expect(body).toContain("Fabrikam (fabrikam.example)");
     expect(body).toContain("before 2026-03-10T12:00:00.000Z:\nhttps://portal.example/consent/abc\n");
+  });
+
+  it("gives its link's token back to whoever holds the notice, and nothing for a text without a link", () => {
+    expect(consentTokenInNotice(consentNoticeMessage(input).body)).toBe("abc");
+    expect(consentTokenInNotice("Hello,\nno link here")).toBeNull();
   });
 
   it("greets without a name when the claim has no contact name", () => {

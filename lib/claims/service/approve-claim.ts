@@ -1,5 +1,6 @@
 // Approval opens the customer's consent window: a single-use token (only its hash is stored) and the
-// consent notice in the outbox, in the approval's transaction.
+// consent notice in the outbox, in the approval's transaction. The raw token lives only in that outbox
+// row's link: it is not returned, so no API answer or page can leak it.
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db";
 import { portalBaseUrl } from "../../config";
@@ -14,10 +15,9 @@ import { runTransition } from "./run-transition";
 import type { ServiceOptions } from "./steps";
 
 export async function approveClaim(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
-  let consentToken = "";
-  const claim = await runTransition(db, actor, claimId, "approve", approveBodySchema, input, options, ({ claim, body, now, settings }) => {
+  return runTransition(db, actor, claimId, "approve", approveBodySchema, input, options, ({ claim, body, now, settings }) => {
     const consentEndsAt = stageDueAt("APPROVED", now, settings);
-    consentToken = randomBytes(32).toString("base64url");
+    const consentToken = randomBytes(32).toString("base64url");
     const contact = claim.customerContact as { email?: string; name?: string } | null;
     return {
       data: { approvedAt: now, decidedAt: now, consentEndsAt, dueAt: consentEndsAt, overdue: false, reasonCodes: [] },
@@ -50,5 +50,4 @@ export async function approveClaim(db: Db, actor: Actor, claimId: string, input:
       },
     };
   });
-  return Object.assign(claim, { consentToken });
 }

@@ -38,7 +38,6 @@ export const POST = apiRoute<Params>(async ({ request, params, db, actor }) => {
   }
   const useCase = USE_CASES[params.action];
   const body = await readJsonBody(request);
-  // approveClaim also returns the customer's raw consent token: claimResponse maps the claim's fields only.
   return claimResponse(await withJsonBody(body, (input) => useCase(db, actor, params.id, input)));
 });
 
