@@ -1,0 +1,58 @@
+// The audit trail of what belongs to no claim's history: settings changes, API keys (later issues add sign-ins,
+// users, organizations, discarded drafts). One append-only AuditEvent row per event (a database trigger refuses
+// UPDATE and DELETE), written through the one function below in the transaction of the change it records.
+// The payload of each type is a zod schema in one discriminated union, like the claim history
+// (lib/claims/events.ts): a wrong payload fails here, before anything is written.
+import { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
+import { actorRole, type Actor } from "../claims/lifecycle";
+
+const id = z.string().min(1);
+
+const event = <const T extends string, const D extends z.ZodRawShape>(type: T, data: D) =>
+  z.object({ type: z.literal(type), data: z.object(data) });
+
+const apiKeyData = {
+  apiKeyId: id,
+  /** Whose key it is (the actor may be their partner admin or an operator). */
+  ownerId: id,
+  name: z.string(),
+  prefix: z.string(),
+};
+
+export const auditEventSchema = z.discriminatedUnion("type", [
+  // `from`/`to`: the stored value of the setting before and after the change (null: never set).
+  event("SETTINGS_CHANGED", { key: z.string().min(1), from: z.json(), to: z.json() }),
+  event("API_KEY_CREATED", apiKeyData),
+  event("API_KEY_REVOKED", apiKeyData),
+]);
+
+export type AuditEventInput = z.infer<typeof auditEventSchema>;
+export type AuditEventType = AuditEventInput["type"];
+export const AUDIT_EVENT_TYPES = auditEventSchema.options.map((option) => option.shape.type.value) as AuditEventType[];
+
+export type AuditRecord = AuditEventInput & {
+  actor: Actor;
+  /** The organization the event concerns (a partner user's, an organization changed by an admin). */
+  organizationId?: string | null;
+  claimId?: string | null;
+  /** When it happened; the clock by default (tests and back-dated work pass it). */
+  at?: Date;
+};
+
+/** Appends one audit event; call it with the transaction client of the change it records. */
+export async function recordAuditEvent(tx: Prisma.TransactionClient, record: AuditRecord): Promise<void> {
+  const { type, data } = auditEventSchema.parse({ type: record.type, data: record.data });
+  const { actor } = record;
+  await tx.auditEvent.create({
+    data: {
+      type,
+      data: data as Prisma.InputJsonValue,
+      actorId: actor.kind === "user" ? actor.userId : null,
+      actorRole: actorRole(actor),
+      organizationId: record.organizationId ?? (actor.kind === "user" ? actor.organizationId : null),
+      claimId: record.claimId ?? null,
+      ...(record.at ? { at: record.at } : {}),
+    },
+  });
+}
