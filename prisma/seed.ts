@@ -293,6 +293,12 @@ async function seedBulk(db: Db, total: number, orgCount: number) {
   const mpnByOrg = new Map((await db.partnerLocation.findMany({ where: { organizationId: { in: organizationIds } } })).map((l) => [l.organizationId, l.mpnId]));
   const orgsJson = JSON.stringify(organizationIds.map((id) => ({ id, mpn: mpnByOrg.get(id) ?? "0000000" })));
   const offset = await db.claim.count({ where: { id: { startsWith: "bulk_" } } });
+  // Claim.createdById references a user: the bulk claims name one inactive, password-less creator.
+  await db.user.upsert({
+    where: { id: "bulk-seed" },
+    create: { id: "bulk-seed", email: "bulk-seed@seed.invalid", name: "Bulk seed", role: "PARTNER_ADMIN", active: false },
+    update: {},
+  });
   const batchSize = 50_000;
   for (let from = offset; from < offset + total; from += batchSize) {
     const to = Math.min(offset + total, from + batchSize) - 1;

@@ -81,6 +81,12 @@ export function claimRows(organizationId: string, count: number, now: Date, pref
 }
 
 export async function insertClaims(db: Db, rows: SeedRow[]): Promise<void> {
+  // Claim.createdById references a user: one inactive creator for every generated row.
+  await db.user.upsert({
+    where: { id: "seed" },
+    create: { id: "seed", email: "seed@dashboard.invalid", name: "Dashboard seed", role: "PARTNER_ADMIN", active: false },
+    update: {},
+  });
   for (let i = 0; i < rows.length; i += 1000) {
     await db.claim.createMany({
       data: rows.slice(i, i + 1000).map((r) => ({
