@@ -8,6 +8,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { actorRole, type Actor } from "../claims/lifecycle";
 
 const id = z.string().min(1);
+/** Any JSON value (a setting's stored value). */
+export type AuditJson = z.infer<ReturnType<typeof z.json>>;
 
 const event = <const T extends string, const D extends z.ZodRawShape>(type: T, data: D) =>
   z.object({ type: z.literal(type), data: z.object(data) });

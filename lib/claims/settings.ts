@@ -2,7 +2,10 @@
 // deploy. A change applies to stages that start after it: deadlines are computed once, when a stage starts,
 // and stored on the claim (dueAt).
 import type { z } from "zod";
+import { recordAuditEvent, type AuditJson } from "../audit/record-audit-event";
 import type { Db } from "../db";
+import { ClaimError } from "./errors";
+import type { Actor } from "./lifecycle";
 import { slaSettingsSchema } from "./schemas";
 import { DEFAULT_SLA_SETTINGS, type SlaSettings } from "./sla";
 
@@ -26,13 +29,35 @@ export async function getSlaSettings(db: Pick<Db, "setting" | "holiday">): Promi
   };
 }
 
-export async function updateSlaSettings(db: Db, patch: SlaSettingsPatch, updatedById: string | null): Promise<SlaSettings> {
-  const current = await db.setting.findUnique({ where: { key: SLA_SETTINGS_KEY } });
-  const merged = { ...((current?.value as object | null) ?? {}), ...slaSettingsPatchSchema.parse(patch) };
-  await db.setting.upsert({
-    where: { key: SLA_SETTINGS_KEY },
-    create: { key: SLA_SETTINGS_KEY, value: merged, updatedById },
-    update: { value: merged, updatedById },
+/**
+ * An admin's change of the settings, merged over what is stored. Read, merge and write happen in one
+ * transaction on the locked row (two admins saving at once both keep their change), with a SETTINGS_CHANGED
+ * audit event holding the stored value before and after.
+ */
+export async function updateSlaSettings(db: Db, actor: Actor, patch: SlaSettingsPatch, options: { now?: Date } = {}): Promise<SlaSettings> {
+  if (actor.kind === "customer" || (actor.kind === "user" && actor.role !== "ADMIN")) {
+    throw new ClaimError("FORBIDDEN", "Only admins can change the settings.");
+  }
+  const changes = slaSettingsPatchSchema.parse(patch);
+  const now = options.now ?? new Date();
+  const updatedById = actor.kind === "user" ? actor.userId : null;
+  await db.$transaction(async (tx) => {
+    // Create the row if it is missing (ON CONFLICT: a concurrent first save cannot fail), then lock it.
+    const created = await tx.$executeRaw`
+      INSERT INTO "Setting" ("key", "value", "updatedAt", "updatedById") VALUES (${SLA_SETTINGS_KEY}, '{}'::jsonb, ${now}, ${updatedById})
+      ON CONFLICT ("key") DO NOTHING`;
+    const [row] = await tx.$queryRaw<{ value: Record<string, unknown> }[]>`
+      SELECT "value" FROM "Setting" WHERE "key" = ${SLA_SETTINGS_KEY} FOR UPDATE`;
+    const before = created === 1 ? null : row.value;
+    const merged = { ...(before ?? {}), ...changes };
+    if (before !== null && JSON.stringify(merged) === JSON.stringify(before)) return;
+    await tx.setting.update({ where: { key: SLA_SETTINGS_KEY }, data: { value: merged, updatedById, updatedAt: now } });
+    await recordAuditEvent(tx, {
+      type: "SETTINGS_CHANGED",
+      actor,
+      at: now,
+      data: { key: SLA_SETTINGS_KEY, from: before as AuditJson, to: merged as AuditJson },
+    });
   });
   return getSlaSettings(db);
 }

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db";
 import { addComment } from "../../lib/claims/service";
+import { getSlaSettings, updateSlaSettings } from "../../lib/claims/settings";
 import { HOUR, at, claimIn, createWorld, outcome, type World } from "../fixtures/claims";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
 
@@ -49,5 +50,35 @@ describe.skipIf(!pgAvailable)("guarded writes under races (PostgreSQL)", () => {
     expect(await comment).toBe("INVALID_TRANSITION");
     expect(await t.db.comment.count({ where: { claimId: claim.id, body: "One more thing" } })).toBe(0);
     expect(await t.db.claimEvent.count({ where: { claimId: claim.id, type: "COMMENT_ADDED", data: { path: ["body"], equals: "One more thing" } } })).toBe(0);
+  });
+
+  it("two admins saving different settings at once both keep their change (no lost update), each audited", async () => {
+    await updateSlaSettings(t.db, w.admin.actor, { submittedBusinessDays: 5, timeZone: "UTC" });
+    const audited = await t.db.auditEvent.count({ where: { type: "SETTINGS_CHANGED" } });
+    let save: Promise<unknown> | undefined;
+    await other.$transaction(async (tx) => {
+      // Another save holds the row and commits its change while this one waits.
+      await tx.$executeRaw`SELECT 1 FROM "Setting" WHERE "key" = 'sla' FOR UPDATE`;
+      save = updateSlaSettings(t.db, w.admin.actor, { submittedBusinessDays: 8 });
+      await someoneWaitsForALock();
+      await tx.$executeRaw`UPDATE "Setting" SET "value" = "value" || '{"timeZone": "Europe/Paris"}'::jsonb WHERE "key" = 'sla'`;
+    });
+    await save;
+    const settings = await getSlaSettings(t.db);
+    expect(settings.submittedBusinessDays).toBe(8);
+    expect(settings.timeZone).toBe("Europe/Paris");
+    const [last] = await t.db.auditEvent.findMany({ where: { type: "SETTINGS_CHANGED" }, orderBy: { id: "desc" }, take: 1 });
+    expect(last.data).toMatchObject({ from: { timeZone: "Europe/Paris", submittedBusinessDays: 5 }, to: { timeZone: "Europe/Paris", submittedBusinessDays: 8 } });
+    expect(await t.db.auditEvent.count({ where: { type: "SETTINGS_CHANGED" } })).toBe(audited + 1);
+  });
+
+  it("concurrent first saves of a never-stored setting both succeed, merged", async () => {
+    await t.db.$executeRaw`DELETE FROM "Setting" WHERE "key" = 'sla'`;
+    await Promise.all([
+      updateSlaSettings(t.db, w.admin.actor, { underReviewBusinessDays: 9 }),
+      updateSlaSettings(other, w.admin.actor, { partnerActionBusinessDays: 4 }),
+    ]);
+    const settings = await getSlaSettings(t.db);
+    expect([settings.underReviewBusinessDays, settings.partnerActionBusinessDays]).toEqual([9, 4]);
   });
 });

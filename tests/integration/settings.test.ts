@@ -25,14 +25,14 @@ describe.skipIf(!pgAvailable)("SLA settings", () => {
     const before = await claimIn(t.db, world, "SUBMITTED", { start: MONDAY });
     expect(before.claim.dueAt).toEqual(endOfUtcDay("2026-03-09"));
 
-    await updateSlaSettings(t.db, { submittedBusinessDays: 10 }, world.admin.id);
+    await updateSlaSettings(t.db, world.admin.actor, { submittedBusinessDays: 10 });
     expect((await getSlaSettings(t.db)).submittedBusinessDays).toBe(10);
 
     const after = await claimIn(t.db, world, "SUBMITTED", { start: MONDAY });
     expect(after.claim.dueAt).toEqual(endOfUtcDay("2026-03-16"));
     const unchanged = await t.db.claim.findUniqueOrThrow({ where: { id: before.claim.id } });
     expect(unchanged.dueAt).toEqual(endOfUtcDay("2026-03-09"));
-    await updateSlaSettings(t.db, { submittedBusinessDays: 5 }, world.admin.id);
+    await updateSlaSettings(t.db, world.admin.actor, { submittedBusinessDays: 5 });
   });
 
   it("a holiday moves deadlines of stages that start after it is added; removing it restores them", async () => {
@@ -49,21 +49,44 @@ describe.skipIf(!pgAvailable)("SLA settings", () => {
   it("the time zone decides which local day a stage starts on", async () => {
     // 23:30 UTC on Friday 6 March is already Saturday 7 March in Asia/Tokyo, so the deadline is the end of
     // Friday 13 March in Tokyo — nine hours before the end of the same date in UTC.
-    await updateSlaSettings(t.db, { timeZone: "Asia/Tokyo" }, world.admin.id);
+    await updateSlaSettings(t.db, world.admin.actor, { timeZone: "Asia/Tokyo" });
     const late = new Date("2026-03-06T23:30:00.000Z");
     const tokyo = await claimIn(t.db, world, "SUBMITTED", { start: late });
     // Start day Sat 7 Mar (Tokyo) → Mon 9 … Fri 13 → ends 23:59:59.999 Tokyo = 14:59:59.999 UTC.
     expect(tokyo.claim.dueAt).toEqual(new Date("2026-03-13T14:59:59.999Z"));
-    await updateSlaSettings(t.db, { timeZone: "UTC" }, world.admin.id);
+    await updateSlaSettings(t.db, world.admin.actor, { timeZone: "UTC" });
     const utc = await claimIn(t.db, world, "SUBMITTED", { start: late });
     // Start day Fri 6 Mar (UTC) → Mon 9 … Fri 13.
     expect(utc.claim.dueAt).toEqual(endOfUtcDay("2026-03-13"));
   });
 
   it("refuses an unknown time zone and out-of-range durations without storing anything", async () => {
-    await expect(updateSlaSettings(t.db, { timeZone: "Mars/Olympus" }, null)).rejects.toThrow();
-    await expect(updateSlaSettings(t.db, { partnerActionBusinessDays: 0 }, null)).rejects.toThrow();
+    await expect(updateSlaSettings(t.db, world.admin.actor, { timeZone: "Mars/Olympus" })).rejects.toThrow();
+    await expect(updateSlaSettings(t.db, world.admin.actor, { partnerActionBusinessDays: 0 })).rejects.toThrow();
     expect((await getSlaSettings(t.db)).timeZone).toBe("UTC");
     expect((await getSlaSettings(t.db)).partnerActionBusinessDays).toBe(5);
+  });
+
+  it("a change writes SETTINGS_CHANGED with the stored value before and after, by its admin; a refused one writes nothing", async () => {
+    const audit = () => t.db.auditEvent.findMany({ where: { type: "SETTINGS_CHANGED" }, orderBy: { id: "asc" } });
+    const before = (await audit()).length;
+    const stored = (await t.db.setting.findUniqueOrThrow({ where: { key: "sla" } })).value;
+    await updateSlaSettings(t.db, world.admin.actor, { consentCalendarDays: 9 });
+    const rows = await audit();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({
+      actorId: world.admin.id,
+      actorRole: "ADMIN",
+      data: { key: "sla", from: stored, to: { ...(stored as object), consentCalendarDays: 9 } },
+    });
+    expect((await t.db.setting.findUniqueOrThrow({ where: { key: "sla" } })).updatedById).toBe(world.admin.id);
+
+    // The same value again changes nothing, so it records nothing; refusals store nothing either.
+    await updateSlaSettings(t.db, world.admin.actor, { consentCalendarDays: 9 });
+    await expect(updateSlaSettings(t.db, world.admin.actor, { consentCalendarDays: 0 })).rejects.toThrow();
+    await expect(updateSlaSettings(t.db, world.reviewer.actor, { consentCalendarDays: 8 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await audit()).toHaveLength(before + 1);
+    expect((await getSlaSettings(t.db)).consentCalendarDays).toBe(9);
+    await updateSlaSettings(t.db, world.admin.actor, { consentCalendarDays: 7 });
   });
 });

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { actorOf, requireUser } from "@/lib/auth/session";
 import { fieldErrorsFromZod } from "@/lib/claims/schemas";
 import { addHoliday, holidayInputSchema, removeHoliday, slaSettingsPatchSchema, updateSlaSettings } from "@/lib/claims/settings";
 import { getDb } from "@/lib/db";
@@ -37,7 +37,7 @@ export async function saveSlaSettings(_previous: SettingsFormState, formData: Fo
     timeZone: values.timeZone,
   });
   if (!parsed.success) return { ok: false, errors: toErrorMap(parsed.error), values };
-  await updateSlaSettings(getDb(), parsed.data, user.id);
+  await updateSlaSettings(getDb(), actorOf(user), parsed.data);
   revalidatePath("/admin/settings");
   return { ok: true, values };
 }
