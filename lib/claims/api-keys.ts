@@ -6,9 +6,11 @@
 // `cpor_1a2b3c4d_q9…`. The whole string is hashed; the prefix alone identifies nothing.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { UserRole } from "./catalogue";
 import { ClaimError } from "./errors";
+import type { Actor } from "./lifecycle";
 import { fieldErrorsFromZod } from "./schemas";
 
 /*
@@ -118,17 +120,34 @@ function viewOf(row: KeyRow, viewerId: string): ApiKeyView {
   };
 }
 
-/** Stores a new key for `userId` and returns it with the one-time secret. No role check: callers decide. */
-async function issueKey(db: Db, userId: string, name: string, now: Date) {
-  const active = await db.apiKey.count({ where: { userId, revokedAt: null } });
-  if (active >= MAX_ACTIVE_KEYS_PER_USER) {
-    throw new ClaimError("VALIDATION", `A user may hold at most ${MAX_ACTIVE_KEYS_PER_USER} active API keys.`, [
-      { path: "name", message: `Revoke a key you no longer use first (at most ${MAX_ACTIVE_KEYS_PER_USER} active keys).` },
-    ]);
-  }
-  const { key, prefix, secretHash } = generateApiKey();
-  const row = await db.apiKey.create({ data: { userId, name, prefix, secretHash, createdAt: now }, select: keyViewSelect });
-  return { key: viewOf(row, userId), secret: key };
+function managerActor(user: KeyManager): Actor {
+  return { kind: "user", userId: user.id, role: user.role, organizationId: user.organizationId };
+}
+
+function auditData(row: KeyRow) {
+  return { apiKeyId: row.id, ownerId: row.userId, name: row.name, prefix: row.prefix };
+}
+
+/**
+ * Stores a new key for `owner` and returns it with the one-time secret. No role check: callers decide.
+ * The owner's row is locked while the active keys are counted, so concurrent creations cannot pass the
+ * cap together; the key and its API_KEY_CREATED audit event commit together.
+ */
+async function issueKey(db: Db, actor: Actor, owner: { id: string; organizationId: string | null }, name: string, now: Date) {
+  const row = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${owner.id} FOR UPDATE`;
+    const active = await tx.apiKey.count({ where: { userId: owner.id, revokedAt: null } });
+    if (active >= MAX_ACTIVE_KEYS_PER_USER) {
+      throw new ClaimError("VALIDATION", `A user may hold at most ${MAX_ACTIVE_KEYS_PER_USER} active API keys.`, [
+        { path: "name", message: `Revoke a key you no longer use first (at most ${MAX_ACTIVE_KEYS_PER_USER} active keys).` },
+      ]);
+    }
+    const { key, prefix, secretHash } = generateApiKey();
+    const created = await tx.apiKey.create({ data: { userId: owner.id, name, prefix, secretHash, createdAt: now }, select: keyViewSelect });
+    await recordAuditEvent(tx, { type: "API_KEY_CREATED", actor, organizationId: owner.organizationId, at: now, data: auditData(created) });
+    return { created, key };
+  });
+  return { key: viewOf(row.created, owner.id), secret: row.key };
 }
 
 function parseName(input: unknown): string {
@@ -140,7 +159,7 @@ function parseName(input: unknown): string {
 /** Settings → API keys: a key for the signed-in user themselves. The secret is returned once, never stored. */
 export async function createApiKey(db: Db, user: KeyManager, input: unknown, now = new Date()) {
   requireManager(user);
-  return issueKey(db, user.id, parseName(input), now);
+  return issueKey(db, managerActor(user), user, parseName(input), now);
 }
 
 /**
@@ -151,7 +170,8 @@ export async function createApiKeyForEmail(db: Db, email: string, name: string |
   const user = await db.user.findUnique({ where: { email: email.trim() } });
   if (!user) throw new ClaimError("NOT_FOUND", `No user has the email ${email}.`);
   if (!user.active) throw new ClaimError("VALIDATION", `The user ${email} is deactivated; their keys would not work.`);
-  const issued = await issueKey(db, user.id, parseName({ name: name ?? "Operator-issued key" }), now);
+  // An operator at the console: the audit trail names the system, and the key's owner in its data.
+  const issued = await issueKey(db, { kind: "system" }, user, parseName({ name: name ?? "Operator-issued key" }), now);
   return { ...issued, user: { id: user.id, email: user.email, role: user.role as UserRole } };
 }
 
@@ -178,7 +198,11 @@ export async function revokeApiKey(db: Db, user: KeyManager, keyId: string, now 
   requireManager(user);
   const row = await db.apiKey.findFirst({ where: { AND: [{ id: keyId }, visibleKeysWhere(user)] }, select: keyViewSelect });
   if (!row) throw new ClaimError("NOT_FOUND", "API key not found.");
-  await db.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: now } });
+  await db.$transaction(async (tx) => {
+    // Only the revocation that happens is audited: revoking twice is a no-op, and records nothing.
+    const { count } = await tx.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: now } });
+    if (count === 1) await recordAuditEvent(tx, { type: "API_KEY_REVOKED", actor: managerActor(user), at: now, data: auditData(row) });
+  });
   const updated = await db.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: keyViewSelect });
   return viewOf(updated, user.id);
 }

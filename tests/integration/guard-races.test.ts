@@ -4,9 +4,10 @@
 // an API key past the cap).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db";
+import { MAX_ACTIVE_KEYS_PER_USER, createApiKey } from "../../lib/claims/api-keys";
 import { addComment } from "../../lib/claims/service";
 import { getSlaSettings, updateSlaSettings } from "../../lib/claims/settings";
-import { HOUR, at, claimIn, createWorld, outcome, type World } from "../fixtures/claims";
+import { HOUR, at, claimIn, createUser, createWorld, outcome, type World } from "../fixtures/claims";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
 
 describe.skipIf(!pgAvailable)("guarded writes under races (PostgreSQL)", () => {
@@ -80,5 +81,18 @@ describe.skipIf(!pgAvailable)("guarded writes under races (PostgreSQL)", () => {
     ]);
     const settings = await getSlaSettings(t.db);
     expect([settings.underReviewBusinessDays, settings.partnerActionBusinessDays]).toEqual([9, 4]);
+  });
+
+  it("API keys created all at once never exceed the per-user cap", async () => {
+    const user = await createUser(t.db, "REVIEWER", null, "key-racer");
+    const clients = [t.db, other, t.connect()];
+    const tries = MAX_ACTIVE_KEYS_PER_USER + 10;
+    const results = await Promise.all(
+      Array.from({ length: tries }, (_, i) => outcome(createApiKey(clients[i % clients.length], user, { name: `key ${i}` }))),
+    );
+    expect(results.filter((r) => r === "OK")).toHaveLength(MAX_ACTIVE_KEYS_PER_USER);
+    expect(results.filter((r) => r === "VALIDATION")).toHaveLength(10);
+    expect(await t.db.apiKey.count({ where: { userId: user.id, revokedAt: null } })).toBe(MAX_ACTIVE_KEYS_PER_USER);
+    expect(await t.db.auditEvent.count({ where: { type: "API_KEY_CREATED", actorId: user.id } })).toBe(MAX_ACTIVE_KEYS_PER_USER);
   });
 });
