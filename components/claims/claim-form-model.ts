@@ -10,6 +10,7 @@ import {
   type ClaimField,
   type SolutionArea,
 } from "@/lib/claims/catalogue";
+import type { ClaimDraft } from "@/lib/claims/schemas";
 
 export interface ContactValues {
   name: string;
@@ -53,17 +54,16 @@ export function emptyClaimFormValues(defaults: Partial<Pick<ClaimFormValues, "mp
   };
 }
 
-/** A stored claim's values (service.claimValuesOf / the API resource) as form values. */
-export interface StoredClaimValues {
-  mpnId: string;
-  program: string;
-  activity: string;
-  solutionArea: string;
-  customer: { tenantId: string; domain: string; name: string };
-  products?: { kind: string; name: string; subscriptionId?: string | null }[];
-  customerContact?: Partial<ContactValues> | null;
-  partnerContact?: Partial<ContactValues> | null;
-  commentary?: string | null;
+/** A stored claim's values (service.claimValuesOf): the draft schema's shape, so the two cannot drift. */
+export type StoredClaimValues = ClaimDraft;
+
+/**
+ * The products of a request body as sent (before validation), so a refused action can name a product
+ * ("products.1.name" → "Power BI") in its field errors. Shared by the create and edit actions.
+ */
+export function submittedProducts(input: unknown): { name?: unknown }[] | undefined {
+  const products = (input as { products?: unknown } | null)?.products;
+  return Array.isArray(products) ? products : undefined;
 }
 
 function contactValues(contact: Partial<ContactValues> | null | undefined): ContactValues {

@@ -2,6 +2,7 @@
 // answer). Same rule as there: zod with a `.meta({ id })`, so the OpenAPI document is generated from them.
 import { z } from "zod";
 import { DISPUTE_STATUSES } from "../claims/catalogue";
+import { blankToUndefined } from "../claims/schemas/building-blocks";
 import {
   claimNumberSchema,
   commentResourceSchema,
@@ -9,10 +10,6 @@ import {
   disputeListItemSchema,
   historyItemSchema,
 } from "../claims/schemas";
-
-function blankToUndefined(value: unknown): unknown {
-  return typeof value === "string" && value.trim() === "" ? undefined : value;
-}
 
 export const disputeListQuerySchema = z
   .object({

@@ -37,7 +37,6 @@ export const WORKLOADS = [
   "WINDOWS",
   "COPILOT",
 ] as const;
-export type Workload = (typeof WORKLOADS)[number];
 
 export const DYNAMICS_PRODUCTS = [
   "Dynamics 365 Sales",

@@ -1,15 +1,18 @@
 // Read side of one claim: comments, history, competing claims. Each first checks that the actor may see
 // the claim (NOT_FOUND otherwise), exactly like the use cases.
 import "server-only";
+import type { z } from "zod";
 import type { Db } from "../db";
-import { ACTIVE_STATUSES, type ClaimStatus, type DisputeStatus } from "./catalogue";
+import { ACTIVE_STATUSES, type DisputeStatus } from "./catalogue";
 import { formatClaimNumber } from "./claim-number";
 import { ClaimError } from "./errors";
 import { parseClaimEvent } from "./events";
 import type { Actor } from "./lifecycle";
-import { visibleClaimsWhere } from "./queries";
+import { canViewClaim } from "./policy";
 import { commentResource, disputeResource } from "./resource";
 import { findVisibleClaim } from "./find-visible-claim";
+import type { conflictItemSchema, historyItemSchema } from "./schemas";
+import { visibilityScope, visibilityWhere } from "./visibility";
 
 export async function listComments(db: Db, actor: Actor, claimId: string) {
   await findVisibleClaim(db, actor, claimId);
@@ -17,16 +20,7 @@ export async function listComments(db: Db, actor: Actor, claimId: string) {
   return comments.map(commentResource);
 }
 
-export interface HistoryItem {
-  id: string;
-  at: string;
-  actor: { id: string | null; name: string; role: string };
-  type: string;
-  fromStatus?: ClaimStatus;
-  toStatus?: ClaimStatus;
-  changes?: { field: string; from: unknown; to: unknown }[];
-  data?: Record<string, unknown>;
-}
+export type HistoryItem = z.infer<typeof historyItemSchema>;
 
 /** Every event of the claim, oldest first (api-v1 shape). Field edits expose their diffs as `changes`. */
 export async function getClaimHistory(db: Db, actor: Actor, claimId: string): Promise<HistoryItem[]> {
@@ -38,8 +32,9 @@ export async function getClaimHistory(db: Db, actor: Actor, claimId: string): Pr
     return {
       id: row.id.toString(),
       at: row.at.toISOString(),
-      actor: { id: row.actorId, name: row.actorName, role: row.actorRole },
-      type: row.type,
+      // The columns are text in the database; only the event union's types and ACTOR_ROLES are ever written.
+      actor: { id: row.actorId, name: row.actorName, role: row.actorRole as HistoryItem["actor"]["role"] },
+      type: row.type as HistoryItem["type"],
       ...(row.fromStatus ? { fromStatus: row.fromStatus } : {}),
       ...(row.toStatus ? { toStatus: row.toStatus } : {}),
       ...(event?.type === "FIELDS_UPDATED" ? { changes: event.data.changes } : { data }),
@@ -47,12 +42,7 @@ export async function getClaimHistory(db: Db, actor: Actor, claimId: string): Pr
   });
 }
 
-export interface ConflictItem {
-  key: string;
-  claimNumber?: string;
-  sameOrganization: boolean;
-  status: ClaimStatus;
-}
+export type ConflictItem = z.infer<typeof conflictItemSchema>;
 
 /**
  * Other active claims holding one of this claim's keys (domain.md "Competing claims"). A warning, never a
@@ -68,12 +58,11 @@ export async function findConflicts(db: Db, actor: Actor, claimId: string): Prom
     select: { conflictKey: true, claim: { select: { number: true, organizationId: true, status: true } } },
     orderBy: { claim: { number: "asc" } },
   });
-  const seesAll = actor.kind === "user" && (actor.role === "REVIEWER" || actor.role === "ADMIN");
   return others.map((o) => {
     const sameOrganization = o.claim.organizationId === claim.organizationId;
     return {
       key: o.conflictKey,
-      ...(sameOrganization || seesAll ? { claimNumber: formatClaimNumber(o.claim.number) } : {}),
+      ...(canViewClaim(actor, o.claim) ? { claimNumber: formatClaimNumber(o.claim.number) } : {}),
       sameOrganization,
       status: o.claim.status,
     };
@@ -88,8 +77,10 @@ export async function listDisputes(db: Db, actor: Actor, filters: { status?: Dis
   if (actor.kind !== "user" || (actor.role !== "REVIEWER" && actor.role !== "ADMIN")) {
     throw new ClaimError("FORBIDDEN", "Only reviewers and admins list disputes.");
   }
+  const scope = visibilityWhere(visibilityScope(actor));
+  if (!scope) return [];
   const rows = await db.dispute.findMany({
-    where: { ...(filters.status ? { status: filters.status } : {}), claim: visibleClaimsWhere(actor) ?? { id: "" } },
+    where: { ...(filters.status ? { status: filters.status } : {}), claim: scope },
     include: { claim: { select: { number: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

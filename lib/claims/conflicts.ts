@@ -15,9 +15,3 @@ export function conflictKey(tenantId: string, program: Program, product: Product
     ? `${tenant}|${program}|workload:${product.name}`
     : `${tenant}|${program}|subscription:${(product.subscriptionId ?? "").toLowerCase()}`;
 }
-
-/** The part of a key a partner may see about another organization's claim: which of its own products collides. */
-export function describeConflictKey(key: string): string {
-  const [, program, what] = key.split("|");
-  return `${program} ${what}`;
-}

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db";
 import { formatClaimNumber } from "./claim-number";
+import { isConsentWindowOpen } from "./lifecycle";
 
 /** A customer's consent link: the raw token goes out in the notice only; the database keeps its hash. */
 export function hashConsentToken(token: string): string {
@@ -16,7 +17,9 @@ export async function findConsentRequest(db: Db, token: string, now = new Date()
     include: { claim: { include: { organization: true, products: { orderBy: { position: "asc" } } } } },
   });
   if (!row) return null;
-  const open = !row.usedAt && row.claim.status === "APPROVED" && !row.claim.sentForIncentiveAssessmentAt && now < row.expiresAt;
+  // denyConsent's rule: an unused link, and decide("deny-consent")'s from-status and window (the token's
+  // expiresAt is the claim's consentEndsAt, set together at approval).
+  const open = !row.usedAt && row.claim.status === "APPROVED" && isConsentWindowOpen(row.claim, now);
   return {
     open,
     used: Boolean(row.usedAt),

@@ -7,7 +7,7 @@ import { formatClaimNumber } from "./claim-number";
 import type { Actor } from "./lifecycle";
 import type { Prisma } from "../generated/prisma/client";
 import { claimListSelect, listWhere, type ClaimListFilters, type ClaimListRow, type ClaimSort } from "./queries";
-import { isOverdue } from "./resource";
+import { isOverdue } from "./sla";
 
 const PAGE = 1000;
 
@@ -28,7 +28,7 @@ function csvRow(claim: ClaimListRow, now: Date): string {
   const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
     number: formatClaimNumber(claim.number),
     status: claim.status,
-    overdue: isOverdue({ ...claim, overdue: false }, now),
+    overdue: isOverdue(claim, now),
     dueAt: claim.dueAt,
     mpnId: claim.mpnId,
     program: claim.program,

@@ -10,6 +10,7 @@ import {
   type UserRole,
 } from "./catalogue";
 import type { FieldError } from "./errors";
+import { isPastDeadline } from "./sla";
 
 export type Actor =
   | { kind: "user"; userId: string; role: UserRole; organizationId: string | null } // organizationId null for REVIEWER/ADMIN
@@ -68,8 +69,8 @@ export const TRANSITIONS: readonly Transition[] = Object.freeze([
   { from: "PARTNER_ACTION_REQUIRED", action: "resubmit", actors: PARTNER, to: "UNDER_REVIEW" },
   { from: "UNDER_REVIEW", action: "approve", actors: REVIEWER, to: "APPROVED" },
   { from: "UNDER_REVIEW", action: "reject", actors: REVIEWER, to: "REJECTED" },
-  // The sweep picks claims whose response deadline (`dueAt`) has passed; ClaimState carries no deadline,
-  // so "has the deadline passed" is the sweep's indexed query, not a guard here.
+  // Only once the partner's response deadline has passed: the expire-partner-action guard below, which the
+  // sweep's SQL (sweep.ts, autoRejectExpiredPartnerActions) spells as `"dueAt" < now`.
   { from: "PARTNER_ACTION_REQUIRED", action: "expire-partner-action", actors: SYSTEM, to: "REJECTED" },
   { from: "APPROVED", action: "deny-consent", actors: CUSTOMER, to: "REJECTED" },
   // Stays APPROVED: the seed says the claim still shows Approved; the effect is sentForIncentiveAssessmentAt.
@@ -166,8 +167,9 @@ const GUARDS: Partial<Record<ClaimAction, Guard>> = {
   },
   resubmit(claim, now) {
     // Past the response deadline the claim is due for automatic rejection (NO_PARTNER_RESPONSE): the sweep
-    // may simply not have run yet, and the rule must not depend on when it runs. Same comparison as the sweep.
-    if (claim.dueAt && now.getTime() > claim.dueAt.getTime()) {
+    // may simply not have run yet, and the rule must not depend on when it runs. Exactly the complement of
+    // the expire-partner-action guard, so at every instant one of resubmit and expiry is allowed, never both.
+    if (isPastDeadline(claim.dueAt ?? null, now)) {
       return { code: "INVALID_TRANSITION", message: "The response deadline has passed: the claim is rejected for no partner response." };
     }
     if (claim.partnerRespondedSinceInfoRequest) return null;
@@ -183,6 +185,13 @@ const GUARDS: Partial<Record<ClaimAction, Guard>> = {
         },
       ],
     };
+  },
+  "expire-partner-action"(claim, now) {
+    // The sweep's SQL selects exactly these claims: PARTNER_ACTION_REQUIRED (the row's from-status) and
+    // `"dueAt" < now` (a NULL dueAt matches nothing there, and is refused here).
+    return isPastDeadline(claim.dueAt ?? null, now)
+      ? null
+      : { code: "INVALID_TRANSITION", message: "The partner's response deadline has not passed yet." };
   },
   "deny-consent"(claim, now) {
     return isConsentWindowOpen(claim, now)

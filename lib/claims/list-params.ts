@@ -1,8 +1,13 @@
 // The claim lists' state lives in the URL (shareable links, the back button works, no client state):
 // parse it leniently for pages, and write it back canonically (defaults left out) for every link and form.
-import { CLAIM_STATUSES, PROGRAMS, SOLUTION_AREAS } from "./catalogue";
-import { CLAIM_SORTS, type ClaimListFilters } from "./queries";
+//
+// One schema, two error policies: the API parses the query with claimListQuerySchema strictly (a bad value
+// answers 422); pages parse it with the same schema field by field and drop what fails, so a hand-edited
+// URL falls back to the page's default instead of showing an error.
+import type { ClaimListFilters } from "./queries";
+import { DEFAULT_CLAIM_SORT, SEARCH_MAX_LENGTH, claimListQuerySchema, type ClaimListQuery } from "./schemas";
 
+/** The page sizes the pages offer (the API accepts any size up to its maximum). */
 export const PAGE_SIZES = [25, 50, 100] as const;
 
 /** `?status=all` asks for every status on a page whose default is one status (the review queue). */
@@ -13,32 +18,37 @@ export type ListDefaults = Partial<Pick<ClaimListFilters, "status" | "sort" | "p
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-function oneOf<T extends string>(list: readonly T[], value: string | undefined): T | undefined {
-  return list.find((item) => item === value);
+/**
+ * The lenient policy: every parameter the schema accepts, each parsed on its own; an absent, blank or
+ * invalid one is left out (the caller supplies its default). The first of repeated parameters counts.
+ */
+export function parseListQueryLeniently(params: SearchParams): Partial<ClaimListQuery> {
+  const parsed: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(claimListQuerySchema.shape)) {
+    const value = params[key];
+    let raw = Array.isArray(value) ? value[0] : value;
+    if (!raw?.trim()) continue;
+    // A search is shortened rather than dropped: the person still sees results for what they typed.
+    if (key === "q") raw = raw.trim().slice(0, SEARCH_MAX_LENGTH);
+    const result = field.safeParse(raw);
+    if (result.success && result.data !== undefined) parsed[key] = result.data;
+  }
+  return parsed as Partial<ClaimListQuery>;
 }
 
-/**
- * Lenient parsing for pages: a hand-edited URL with a bad value falls back to the default instead of
- * erroring (the API is strict and answers 422 instead).
- */
+/** The lenient parse with the page's defaults, its `status=all` and its page sizes. */
 export function listFiltersFromSearchParams(params: SearchParams, defaults: ListDefaults = {}): ClaimListFilters {
-  const get = (key: string) => {
-    const value = params[key];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const page = Number(get("page"));
-  const pageSize = Number(get("pageSize"));
-  const overdue = get("overdue");
-  const status = get("status");
+  const query = parseListQueryLeniently(params);
+  const status = Array.isArray(params.status) ? params.status[0] : params.status;
   return {
-    status: status === ALL_STATUSES_PARAM ? undefined : (oneOf(CLAIM_STATUSES, status) ?? defaults.status),
-    q: get("q")?.trim().slice(0, 200) || undefined,
-    program: oneOf(PROGRAMS, get("program")),
-    solutionArea: oneOf(SOLUTION_AREAS, get("solutionArea")),
-    overdue: overdue === "true" ? true : overdue === "false" ? false : undefined,
-    sort: oneOf(CLAIM_SORTS, get("sort")) ?? defaults.sort ?? "-updatedAt",
-    page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
-    pageSize: PAGE_SIZES.find((size) => size === pageSize) ?? defaults.pageSize ?? PAGE_SIZES[0],
+    status: status === ALL_STATUSES_PARAM ? undefined : (query.status ?? defaults.status),
+    q: query.q || undefined,
+    program: query.program,
+    solutionArea: query.solutionArea,
+    overdue: query.overdue,
+    sort: query.sort ?? defaults.sort ?? DEFAULT_CLAIM_SORT,
+    page: query.page ?? 1,
+    pageSize: PAGE_SIZES.find((size) => size === query.pageSize) ?? defaults.pageSize ?? PAGE_SIZES[0],
   };
 }
 
@@ -53,7 +63,7 @@ export function listSearchParams(filters: ClaimListFilters, defaults: ListDefaul
   if (filters.program) params.set("program", filters.program);
   if (filters.solutionArea) params.set("solutionArea", filters.solutionArea);
   if (filters.overdue !== undefined) params.set("overdue", String(filters.overdue));
-  if (filters.sort !== (defaults.sort ?? "-updatedAt")) params.set("sort", filters.sort);
+  if (filters.sort !== (defaults.sort ?? DEFAULT_CLAIM_SORT)) params.set("sort", filters.sort);
   if (filters.pageSize !== (defaults.pageSize ?? PAGE_SIZES[0])) params.set("pageSize", String(filters.pageSize));
   if (filters.page > 1) params.set("page", String(filters.page));
   return params;

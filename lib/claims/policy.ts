@@ -13,6 +13,7 @@ import {
   type ClaimState,
   type DecisionError,
 } from "./lifecycle";
+import { canSeeClaim, visibilityScope } from "./visibility";
 
 type ClaimScope = { organizationId: string; status: ClaimStatus };
 
@@ -30,21 +31,9 @@ function isOwningPartner(actor: Actor, claim: { organizationId: string }): boole
   );
 }
 
-/**
- * Partners: own org only, every status. Reviewers: every claim except EDITING (private to the partner
- * org). Admins: all. Customer/system: false (they act through a token or the sweep, never by browsing).
- */
+/** Whether the actor may see the claim at all; the rule itself is visibility.ts's, shared with every SQL filter. */
 export function canViewClaim(actor: Actor, claim: ClaimScope): boolean {
-  if (actor.kind !== "user") return false;
-  switch (actor.role) {
-    case "PARTNER_ADMIN":
-    case "PARTNER_BILLING":
-      return isOwningPartner(actor, claim);
-    case "REVIEWER":
-      return claim.status !== "EDITING";
-    case "ADMIN":
-      return true;
-  }
+  return canSeeClaim(visibilityScope(actor), claim);
 }
 
 // "PoE files" are in the seed's editable list too, but PoE is not a claim field: uploads are governed by
@@ -138,7 +127,7 @@ export function checkComment(
   now: Date,
 ): DecisionError | null {
   const isReviewer = actor.kind === "user" && actor.role === "REVIEWER";
-  if (!isOwningPartner(actor, claim) && !(isReviewer && claim.status !== "EDITING")) {
+  if (!isOwningPartner(actor, claim) && !(isReviewer && canViewClaim(actor, claim))) {
     return { code: "FORBIDDEN", message: "Only the claim's partner organization and reviewers may comment." };
   }
   if (isFinal(claim, now)) {

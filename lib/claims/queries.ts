@@ -8,12 +8,13 @@ import { CLAIM_STATUSES, type ClaimStatus, type Program, type SolutionArea } fro
 import { parseClaimNumber } from "./claim-number";
 import type { Actor } from "./lifecycle";
 import { claimDetailInclude, type ClaimDetail } from "./claim-detail";
+import type { ClaimSort } from "./schemas/list-query";
+import { SLA_STAGES } from "./sla";
+import { visibilityScope, visibilityWhere, visibleStatuses } from "./visibility";
 
-/** Statuses whose deadline is a business-day SLA (APPROVED's dueAt is the consent window end). */
-export const STATUSES_WITH_SLA: readonly ClaimStatus[] = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED"];
-
-export const CLAIM_SORTS = ["updatedAt", "-updatedAt", "createdAt", "-createdAt", "dueAt", "-dueAt"] as const;
-export type ClaimSort = (typeof CLAIM_SORTS)[number];
+// Re-exported for the components and tests that import the list's vocabulary from here; the list query's
+// schema (schemas/list-query.ts) owns it.
+export { CLAIM_SORTS, type ClaimSort } from "./schemas/list-query";
 
 export interface ClaimListFilters {
   status?: ClaimStatus;
@@ -33,23 +34,6 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // that start with q, so a prefix search is an ordinary btree range scan.
 const MAX_CODE_POINT = "\u{10FFFF}";
 
-/**
- * Which claims an actor may see at all (domain.md): partners their organization's; reviewers every claim
- * but EDITING ones (private to the partner); admins everything. null: nothing.
- */
-export function visibleClaimsWhere(actor: Actor): Prisma.ClaimWhereInput | null {
-  if (actor.kind !== "user") return null;
-  switch (actor.role) {
-    case "PARTNER_ADMIN":
-    case "PARTNER_BILLING":
-      return actor.organizationId ? { organizationId: actor.organizationId } : null;
-    case "REVIEWER":
-      return { status: { not: "EDITING" } };
-    case "ADMIN":
-      return {};
-  }
-}
-
 /** The `q` search: exact claim number or tenant ID, else a case-insensitive prefix of customer name or domain. */
 export function searchWhere(q: string): Prisma.ClaimWhereInput {
   const text = q.trim();
@@ -61,21 +45,29 @@ export function searchWhere(q: string): Prisma.ClaimWhereInput {
   return { OR: [{ customerNameLower: range }, { customerDomainLower: range }] };
 }
 
+/**
+ * The SQL form of sla.isOverdue: in an SLA stage and strictly past the deadline (`dueAt` is the last instant
+ * still in time). `overdue: false` is its exact complement, so the two filters partition every claim.
+ */
+export function overdueWhere(overdue: boolean, now: Date): Prisma.ClaimWhereInput {
+  return overdue
+    ? { status: { in: [...SLA_STAGES] }, dueAt: { lt: now } }
+    : { OR: [{ status: { notIn: [...SLA_STAGES] } }, { dueAt: null }, { dueAt: { gte: now } }] };
+}
+
 export function listWhere(actor: Actor, filters: Omit<ClaimListFilters, "sort" | "page" | "pageSize">, now: Date) {
-  const scope = visibleClaimsWhere(actor);
+  const visibility = visibilityScope(actor);
+  const scope = visibilityWhere(visibility);
   if (!scope) return null;
   // A status the actor never sees (a reviewer asking for EDITING) matches nothing: say so instead of asking
-  // PostgreSQL, which cannot tell that `status <> 'EDITING' AND status = 'EDITING'` is empty and scans them all.
-  if (filters.status === "EDITING" && actor.kind === "user" && actor.role === "REVIEWER") return null;
+  // PostgreSQL, which cannot tell that `status NOT IN ('EDITING') AND status = 'EDITING'` is empty and scans them all.
+  if (filters.status && !visibleStatuses(visibility).includes(filters.status)) return null;
   const and: Prisma.ClaimWhereInput[] = [scope];
   if (filters.status) and.push({ status: filters.status });
   if (filters.program) and.push({ program: filters.program });
   if (filters.solutionArea) and.push({ solutionArea: filters.solutionArea });
   if (filters.q?.trim()) and.push(searchWhere(filters.q));
-  if (filters.overdue === true) and.push({ status: { in: [...STATUSES_WITH_SLA] }, dueAt: { lt: now } });
-  if (filters.overdue === false) {
-    and.push({ OR: [{ status: { notIn: [...STATUSES_WITH_SLA] } }, { dueAt: null }, { dueAt: { gte: now } }] });
-  }
+  if (filters.overdue !== undefined) and.push(overdueWhere(filters.overdue, now));
   return { AND: and } satisfies Prisma.ClaimWhereInput;
 }
 
@@ -122,18 +114,10 @@ function emptyCounts(): StatusCounts {
 /** Per-status counts of everything the actor may see, from the maintained counts table. */
 export async function statusCounts(db: Db, actor: Actor): Promise<StatusCounts> {
   const counts = emptyCounts();
-  const scope = visibleClaimsWhere(actor);
-  if (!scope || actor.kind !== "user") return counts;
-  const isPartner = actor.role === "PARTNER_ADMIN" || actor.role === "PARTNER_BILLING";
-  const rows = await db.claimStatusCount.groupBy({
-    by: ["status"],
-    where: isPartner
-      ? { organizationId: actor.organizationId! }
-      : actor.role === "REVIEWER"
-        ? { status: { not: "EDITING" } }
-        : {},
-    _sum: { count: true },
-  });
+  // The counts table carries organizationId and status like Claim, so the same visibility filter applies.
+  const scope = visibilityWhere(visibilityScope(actor));
+  if (!scope) return counts;
+  const rows = await db.claimStatusCount.groupBy({ by: ["status"], where: scope, _sum: { count: true } });
   for (const row of rows) counts[row.status as ClaimStatus] = row._sum.count ?? 0;
   return counts;
 }

@@ -5,6 +5,7 @@ import type { Comment, Dispute, PoeFile } from "../generated/prisma/client";
 import { formatClaimNumber } from "./claim-number";
 import type { ClaimResource } from "./schemas";
 import type { ClaimDetail } from "./claim-detail";
+import { isOverdue } from "./sla";
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
@@ -30,12 +31,6 @@ export function poeResource(file: PoeFile): ClaimResource["poe"][number] {
     contentType: file.contentType,
     uploadedAt: file.uploadedAt.toISOString(),
   };
-}
-
-/** True while a business-day deadline (not the consent window) has passed. */
-export function isOverdue(claim: Pick<ClaimDetail, "status" | "dueAt" | "overdue">, now: Date): boolean {
-  if (!["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED"].includes(claim.status)) return false;
-  return claim.overdue || Boolean(claim.dueAt && claim.dueAt < now);
 }
 
 export function claimResource(claim: ClaimDetail, now = new Date()): ClaimResource {

@@ -45,8 +45,21 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = Object.freeze({
   holidays: Object.freeze([]) as unknown as string[],
 });
 
-export const STAGES_WITH_DEADLINE = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", "APPROVED"] as const;
+/**
+ * The stages whose deadline is a business-day SLA: the only statuses in which a claim can be overdue (the
+ * dashboard's `overdue` filter, the API's `overdue` flag, the sweep). APPROVED has a deadline too, the
+ * consent window's end, but a customer who stays silent is not late.
+ */
+export const SLA_STAGES = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED"] as const satisfies readonly ClaimStatus[];
+export type SlaStage = (typeof SLA_STAGES)[number];
+/** SLA stages that wait for a reviewer: past the deadline they are flagged overdue (the partner's stage is auto-rejected instead). */
+export const REVIEW_STAGES = ["SUBMITTED", "UNDER_REVIEW"] as const satisfies readonly SlaStage[];
+export const STAGES_WITH_DEADLINE = [...SLA_STAGES, "APPROVED"] as const satisfies readonly ClaimStatus[];
 export type StageWithDeadline = (typeof STAGES_WITH_DEADLINE)[number];
+
+export function isSlaStage(status: ClaimStatus): status is SlaStage {
+  return (SLA_STAGES as readonly ClaimStatus[]).includes(status);
+}
 
 export type DeadlineView =
   | { kind: "left"; businessDays: number }
@@ -309,10 +322,31 @@ export function resumeReviewClock(now: Date, remainingBusinessDays: number, cal:
 
 /**
  * Whether a deadline has passed. `dueAt` is the last instant still in time (…23:59:59.999), so a claim is late
- * only strictly after it. The sweep, the serializer's `overdue` flag and describeDeadline all ask this.
+ * only strictly after it. Every deadline rule asks this: isOverdue, describeDeadline, the lifecycle's resubmit
+ * and expire-partner-action guards, and (as `"dueAt" < now`) the sweep's and the list filter's SQL.
  */
-export function isOverdue(dueAt: Date | null, now: Date): boolean {
+export function isPastDeadline(dueAt: Date | null, now: Date): boolean {
   return dueAt !== null && instantOf(now, "now") > instantOf(dueAt, "dueAt");
+}
+
+/**
+ * Whether a claim is overdue: in an SLA stage and past its deadline. The one definition behind the API's
+ * `overdue` flag, the CSV export and the dashboard's `overdue` filter (queries.overdueWhere is its SQL form).
+ * The stored `overdue` column is not consulted: it records that the sweep escalated the claim, and every
+ * status change that sets a new deadline clears it.
+ */
+export function isOverdue(claim: { status: ClaimStatus; dueAt: Date | null }, now: Date): boolean {
+  return isSlaStage(claim.status) && isPastDeadline(claim.dueAt, now);
+}
+
+/**
+ * Whole seconds a claim spent waiting for the partner, from the information request to `now` (rounded, never
+ * negative). The sweep's SQL computes the same expression for the claims it auto-rejects (sweep.ts, with an
+ * integration test holding the two equal).
+ */
+export function partnerActionSeconds(infoRequestedAt: Date | null, now: Date): number {
+  if (infoRequestedAt === null) return 0;
+  return Math.max(0, Math.round((instantOf(now, "now") - instantOf(infoRequestedAt, "infoRequestedAt")) / 1000));
 }
 
 /** For display: a structured description the UI translates ("3 business days left", "due today", "overdue by 2", "consent window ends 4 Dec"). */
@@ -323,20 +357,14 @@ export function describeDeadline(
   cal: BusinessCalendar,
 ): DeadlineView {
   if (dueAt === null) return { kind: "none" };
-  switch (status) {
-    case "APPROVED":
-      // The end is shown even once past: the sweep, not the clock, sends the claim on, and until it runs the
-      // window is what the partner and the customer are waiting for.
-      return { kind: "consent-ends", at: new Date(instantOf(dueAt, "dueAt")) };
-    case "SUBMITTED":
-    case "UNDER_REVIEW":
-    case "PARTNER_ACTION_REQUIRED":
-      break;
-    default:
-      // EDITING has no clock and REJECTED is final; a leftover dueAt on such a row means nothing.
-      return { kind: "none" };
+  if (status === "APPROVED") {
+    // The end is shown even once past: the sweep, not the clock, sends the claim on, and until it runs the
+    // window is what the partner and the customer are waiting for.
+    return { kind: "consent-ends", at: new Date(instantOf(dueAt, "dueAt")) };
   }
-  if (isOverdue(dueAt, now)) {
+  // EDITING has no clock and REJECTED is final; a leftover dueAt on such a row means nothing.
+  if (!isSlaStage(status)) return { kind: "none" };
+  if (isPastDeadline(dueAt, now)) {
     // At least 1: on the weekend after a Friday deadline no business day has passed yet, but "overdue by 0"
     // reads as "not overdue" to a person.
     return { kind: "overdue", businessDays: Math.max(1, businessDaysBetween(dueAt, now, cal)) };

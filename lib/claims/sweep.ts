@@ -9,9 +9,11 @@
 // the WHERE clause after the first commits, finds the claim no longer due, and changes nothing: running
 // it twice, or on two nodes at once, gives exactly the state of running it once.
 import type { Db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { deliverOutbox } from "../mail/deliver";
 import type { ClaimStatus } from "./catalogue";
 import { TRANSITIONS, type ClaimAction } from "./lifecycle";
+import { REVIEW_STAGES } from "./sla";
 
 export interface SweepSummary {
   autoRejected: number;
@@ -31,7 +33,18 @@ function systemTransition(from: ClaimStatus, action: ClaimAction) {
 // Deadlines are stored as timestamp(3) in UTC; an ISO string cast to timestamp keeps the UTC wall time.
 const ts = (date: Date) => date.toISOString();
 
-/** Claims waiting for the partner whose response deadline has passed → REJECTED (NO_PARTNER_RESPONSE). */
+/** `("a"::"ClaimStatus", …)` from a list of the core's constants, so no status list is retyped in SQL. */
+const statusList = (statuses: readonly ClaimStatus[]) =>
+  Prisma.sql`(${Prisma.join(statuses.map((status) => Prisma.sql`${status}::"ClaimStatus"`))})`;
+
+/**
+ * Claims waiting for the partner whose response deadline has passed → REJECTED (NO_PARTNER_RESPONSE).
+ * The WHERE clause is decide()'s rule for the system's expire-partner-action, row by row: the transition's
+ * from-status, and its guard isPastDeadline(dueAt, now), i.e. `"dueAt" < now` (NULL never matches, as the
+ * guard refuses a claim without a deadline). tests/integration/sweep.test.ts holds the two to the same answer.
+ * `partnerActionSeconds` adds sla.partnerActionSeconds(infoRequestedAt, now), the same expression as resubmit:
+ * whole seconds, rounded (numeric → int rounds like Math.round for these non-negative values), at least 0.
+ */
 async function autoRejectExpiredPartnerActions(db: Db, now: Date): Promise<number> {
   const t = systemTransition("PARTNER_ACTION_REQUIRED", "expire-partner-action");
   const rows = await db.$queryRaw<{ n: bigint }[]>`
@@ -87,7 +100,7 @@ async function completeConsentWindows(db: Db, now: Date): Promise<number> {
 }
 
 /**
- * SUBMITTED and UNDER_REVIEW past their deadline get the overdue flag (escalation shown to reviewers
+ * Claims in a review stage (REVIEW_STAGES: SUBMITTED, UNDER_REVIEW) past their deadline (sla.isOverdue) get the overdue flag (escalation shown to reviewers
  * and admins). The flag changes no field a user edits, so it does not bump `version`: it must not make
  * a partner's or reviewer's open form stale.
  */
@@ -95,7 +108,7 @@ async function flagOverdueReviews(db: Db, now: Date): Promise<number> {
   const rows = await db.$queryRaw<{ n: bigint }[]>`
     WITH changed AS (
       UPDATE "Claim" SET "overdue" = true
-      WHERE "status" IN ('SUBMITTED', 'UNDER_REVIEW') AND "dueAt" < ${ts(now)}::timestamp(3) AND "overdue" = false
+      WHERE "status" IN ${statusList(REVIEW_STAGES)} AND "dueAt" < ${ts(now)}::timestamp(3) AND "overdue" = false
       RETURNING "id", "status", "dueAt"
     ), events AS (
       INSERT INTO "ClaimEvent" ("claimId", "type", "actorId", "actorRole", "actorName", "at", "fromStatus", "toStatus", "data")

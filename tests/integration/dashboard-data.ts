@@ -8,7 +8,8 @@ import { PrismaClient } from "../../lib/generated/prisma/client";
 import { CLAIM_STATUSES, type ClaimStatus, type Program, type SolutionArea, type UserRole } from "../../lib/claims/catalogue";
 import { formatClaimNumber, parseClaimNumber } from "../../lib/claims/claim-number";
 import type { Actor } from "../../lib/claims/lifecycle";
-import { STATUSES_WITH_SLA, type ClaimListFilters, type ClaimSort } from "../../lib/claims/queries";
+import type { ClaimListFilters, ClaimSort } from "../../lib/claims/queries";
+import { SLA_STAGES, isOverdue } from "../../lib/claims/sla";
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -61,7 +62,7 @@ export function claimRows(organizationId: string, count: number, now: Date, pref
     const name = NAMES[i % NAMES.length];
     const slug = name.toLowerCase().replace(/[^a-z]+/g, "");
     let dueAt: Date | null = null;
-    if (STATUSES_WITH_SLA.includes(status)) dueAt = new Date(now.getTime() + ((i % 7) - 3) * DAY);
+    if ((SLA_STAGES as readonly ClaimStatus[]).includes(status)) dueAt = new Date(now.getTime() + ((i % 7) - 3) * DAY);
     else if (status === "APPROVED") dueAt = new Date(now.getTime() + 2 * DAY);
     else if (status === "REJECTED" && i % 4 === 0) dueAt = new Date(now.getTime() - DAY);
     return {
@@ -128,8 +129,9 @@ function matchesSearch(row: StoredRow, q: string): boolean {
   return row.customerName.toLowerCase().startsWith(prefix) || row.customerDomain.toLowerCase().startsWith(prefix);
 }
 
+/** The core's one rule (sla.isOverdue), so these tests hold the SQL filter to it. */
 export function isOverdueRow(row: StoredRow, now: Date): boolean {
-  return STATUSES_WITH_SLA.includes(row.status) && row.dueAt !== null && row.dueAt < now;
+  return isOverdue(row, now);
 }
 
 export function expectedRows(rows: StoredRow[], a: Actor, f: Omit<ClaimListFilters, "page" | "pageSize">, now: Date): StoredRow[] {

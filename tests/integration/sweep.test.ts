@@ -23,7 +23,9 @@ import {
 } from "../fixtures/claims";
 import type { Db } from "../../lib/db";
 import { ClaimError } from "../../lib/claims/errors";
-import { addComment, denyConsent, resubmitClaim } from "../../lib/claims/service";
+import { decide } from "../../lib/claims/lifecycle";
+import { addComment, claimDetailInclude, claimStateOf, denyConsent, resubmitClaim } from "../../lib/claims/service";
+import { partnerActionSeconds } from "../../lib/claims/sla";
 import { runSweep, type SweepSummary } from "../../lib/claims/sweep";
 import { deliverOutbox, type MailTransport } from "../../lib/mail/deliver";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
@@ -269,6 +271,38 @@ describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
       // the refused resubmit's comment did not survive either
       expect(await t.db.comment.count({ where: { claimId: claim.id, body: "Sorry, here it is." } })).toBe(0);
     }
+    await expectStatusCountsConsistent(t.db);
+  });
+
+  it("auto-rejects exactly the claims decide() allows to expire, adding sla.partnerActionSeconds", async () => {
+    const now = new Date("2026-08-14T12:00:00.000Z");
+    const start = new Date("2026-08-03T09:00:00.000Z"); // Monday
+    // Deadlines around `now` (and none at all); information requested 100.5 s before `now` for the rounding.
+    const offsets = [-DAY, -1, 0, 1, null];
+    const claims = await Promise.all(offsets.map(async () => (await claimIn(t.db, w, "PARTNER_ACTION_REQUIRED", { start })).claim));
+    const infoRequestedAt = at(now, -100_500);
+    await Promise.all(
+      claims.map((claim, i) =>
+        t.db.claim.update({
+          where: { id: claim.id },
+          data: { dueAt: offsets[i] === null ? null : at(now, offsets[i]!), infoRequestedAt },
+        }),
+      ),
+    );
+    const before = await Promise.all(
+      claims.map((claim) => t.db.claim.findUniqueOrThrow({ where: { id: claim.id }, include: claimDetailInclude })),
+    );
+    await runSweep(t.db, now);
+    const rejected: boolean[] = [];
+    for (const row of before) {
+      const after = await t.db.claim.findUniqueOrThrow({ where: { id: row.id } });
+      const allowed = decide(claimStateOf(row), "expire-partner-action", { kind: "system" }, now).ok;
+      expect(after.status === "REJECTED", `dueAt ${row.dueAt?.toISOString()}`).toBe(allowed);
+      if (allowed) expect(after.partnerActionSeconds).toBe(row.partnerActionSeconds + partnerActionSeconds(infoRequestedAt, now));
+      rejected.push(allowed);
+    }
+    // The rule itself, so the test cannot pass with both sides wrong: strictly past the deadline, never without one.
+    expect(rejected).toEqual([true, true, false, false, false]);
     await expectStatusCountsConsistent(t.db);
   });
 

@@ -132,7 +132,8 @@ function expectedOutcome(status: ClaimStatus, action: ClaimAction, role: (typeof
 // something the others must not have, so they get their own fixture (see fixtureFor):
 //   - complete-consent is evaluated at AFTER_CONSENT (the window is over), every other action at T0
 //     (the window is open, so deny-consent passes);
-//   - uphold-dispute / overturn-dispute get an OPEN dispute, every other action none (so open-dispute passes).
+//   - uphold-dispute / overturn-dispute get an OPEN dispute, every other action none (so open-dispute passes);
+//   - expire-partner-action gets a response deadline already passed at T0, every other action none.
 // Fields that make no sense for a status (rejectedAt on EDITING) are harmless: the role and status checks
 // come before any guard, and the property tests below cover every combination of them anyway.
 // ---------------------------------------------------------------------------------------------------------
@@ -160,7 +161,8 @@ const READY: ClaimState = Object.freeze({
 function fixtureFor(status: ClaimStatus, action: ClaimAction): { claim: ClaimState; now: Date } {
   const dispute = action === "uphold-dispute" || action === "overturn-dispute" ? { status: "OPEN" as const } : null;
   const now = action === "complete-consent" ? AFTER_CONSENT : T0;
-  return { claim: { ...READY, status, dispute }, now };
+  const dueAt = action === "expire-partner-action" ? new Date(T0.getTime() - DAY) : null;
+  return { claim: { ...READY, status, dispute, dueAt }, now };
 }
 
 const ACTORS: Record<ActorRole, Actor> = {
@@ -295,6 +297,29 @@ describe("guard: submit", () => {
       ok: true,
       to: "SUBMITTED",
     });
+  });
+});
+
+describe("guard: expire-partner-action", () => {
+  const SYSTEM = ACTORS.SYSTEM;
+  const due = new Date("2026-03-09T23:59:59.999Z");
+  const waiting: ClaimState = { ...READY, status: "PARTNER_ACTION_REQUIRED", dueAt: due };
+
+  it("refuses the automatic rejection until the deadline has passed, and without a deadline", () => {
+    expect(outcomeOf(waiting, "expire-partner-action", SYSTEM, due)).toBe("INVALID_TRANSITION");
+    expect(decide(waiting, "expire-partner-action", SYSTEM, new Date(due.getTime() + 1))).toEqual({ ok: true, to: "REJECTED" });
+    expect(outcomeOf({ ...waiting, dueAt: null }, "expire-partner-action", SYSTEM, T0)).toBe("INVALID_TRANSITION");
+  });
+
+  it("at every instant exactly one of the partner's resubmit and the system's expiry is allowed", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -3 * DAY, max: 3 * DAY }), (offset) => {
+        const now = new Date(due.getTime() + offset);
+        const resubmit = decide(waiting, "resubmit", PARTNER, now).ok;
+        const expire = decide(waiting, "expire-partner-action", SYSTEM, now).ok;
+        expect(resubmit).toBe(!expire);
+      }),
+    );
   });
 });
 

@@ -7,9 +7,11 @@ import {
   listHref,
   listSearchParams,
   PAGE_SIZES,
+  parseListQueryLeniently,
   type ListDefaults,
 } from "../../lib/claims/list-params";
 import { CLAIM_SORTS, type ClaimListFilters } from "../../lib/claims/queries";
+import { claimListQuerySchema } from "../../lib/claims/schemas";
 
 const REVIEW: ListDefaults = { status: "SUBMITTED", sort: "dueAt" };
 
@@ -71,6 +73,43 @@ describe("listFiltersFromSearchParams (lenient, for pages)", () => {
     expect(listFiltersFromSearchParams({ status: ["APPROVED", "REJECTED"] }).status).toBe("APPROVED");
     expect(listFiltersFromSearchParams({ q: "   " }).q).toBeUndefined();
     expect(listFiltersFromSearchParams({ q: "x".repeat(500) }).q).toHaveLength(200);
+  });
+});
+
+describe("one schema, two error policies", () => {
+  const valueArb = fc.oneof(
+    fc.constantFrom(...CLAIM_STATUSES, ...PROGRAMS, ...SOLUTION_AREAS, ...CLAIM_SORTS, "true", "false", "all", "", " "),
+    fc.integer({ min: -5, max: 200 }).map(String),
+    fc.string({ maxLength: 12 }),
+  );
+  const paramsArb = fc.dictionary(
+    fc.constantFrom("status", "q", "program", "solutionArea", "overdue", "sort", "page", "pageSize"),
+    valueArb,
+  );
+
+  it("where the API's strict parse accepts a query, the pages' lenient parse reads the same values", () => {
+    fc.assert(
+      fc.property(paramsArb, (params) => {
+        const strict = claimListQuerySchema.safeParse(params);
+        fc.pre(strict.success);
+        const lenient = parseListQueryLeniently(params);
+        for (const [key, value] of Object.entries(lenient)) expect(value).toEqual(strict.data![key as keyof typeof lenient]);
+      }),
+    );
+  });
+
+  it("the lenient parse keeps only values the strict schema accepts, and drops the rest", () => {
+    fc.assert(
+      fc.property(paramsArb, (params) => {
+        const lenient = parseListQueryLeniently(params);
+        for (const key of Object.keys(params) as (keyof typeof lenient)[]) {
+          const field = claimListQuerySchema.shape[key];
+          if (key === "q" || !(key in lenient)) continue;
+          expect(field.safeParse(params[key]).success).toBe(true);
+        }
+      }),
+    );
+    expect(parseListQueryLeniently({ status: "DELETED", page: "0", sort: "dueAt" })).toEqual({ sort: "dueAt" });
   });
 });
 

@@ -2,8 +2,10 @@ import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { CLAIM_STATUSES } from "../../lib/claims/catalogue";
 import {
   DEFAULT_SLA_SETTINGS,
+  SLA_STAGES,
   addBusinessDays,
   addCalendarDays,
   businessDaysBetween,
@@ -12,8 +14,10 @@ import {
   endOfLocalDate,
   isBusinessDay,
   isOverdue,
+  isPastDeadline,
   isValidTimeZone,
   localDateOf,
+  partnerActionSeconds,
   pauseReviewClock,
   resumeReviewClock,
   stageDueAt,
@@ -339,12 +343,31 @@ describe("pauseReviewClock / resumeReviewClock", () => {
   });
 });
 
-describe("isOverdue", () => {
+describe("isPastDeadline and isOverdue", () => {
   const dueAt = at("2025-01-10T23:59:59.999Z");
+  const later = new Date(dueAt.getTime() + 1);
   it("is late only strictly after the last millisecond", () => {
-    expect(isOverdue(dueAt, dueAt)).toBe(false);
-    expect(isOverdue(dueAt, new Date(dueAt.getTime() + 1))).toBe(true);
-    expect(isOverdue(null, dueAt)).toBe(false);
+    expect(isPastDeadline(dueAt, dueAt)).toBe(false);
+    expect(isPastDeadline(dueAt, later)).toBe(true);
+    expect(isPastDeadline(null, dueAt)).toBe(false);
+  });
+  it("counts a claim overdue only in an SLA stage past its deadline (the consent window's end is no SLA)", () => {
+    const overdueIn = CLAIM_STATUSES.filter((status) => isOverdue({ status, dueAt }, later));
+    expect(overdueIn).toEqual([...SLA_STAGES]);
+    for (const status of CLAIM_STATUSES) {
+      expect(isOverdue({ status, dueAt }, dueAt)).toBe(false);
+      expect(isOverdue({ status, dueAt: null }, later)).toBe(false);
+    }
+  });
+});
+
+describe("partnerActionSeconds", () => {
+  it("counts whole seconds from the request, rounded, never negative, 0 without a request", () => {
+    const requested = at("2025-01-10T09:00:00.000Z");
+    expect(partnerActionSeconds(requested, at("2025-01-10T09:01:40.499Z"))).toBe(100);
+    expect(partnerActionSeconds(requested, at("2025-01-10T09:01:40.500Z"))).toBe(101);
+    expect(partnerActionSeconds(requested, at("2025-01-10T08:00:00.000Z"))).toBe(0);
+    expect(partnerActionSeconds(null, requested)).toBe(0);
   });
 });
 

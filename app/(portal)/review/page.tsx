@@ -1,26 +1,25 @@
 import { getTranslations } from "next-intl/server";
 import { ClaimList } from "@/components/claims/claim-list";
 import { actorOf, requireUser } from "@/lib/auth/session";
-import type { ClaimStatus } from "@/lib/claims/catalogue";
 import { listFiltersFromSearchParams, type ListDefaults } from "@/lib/claims/list-params";
 import { listClaimsPage } from "@/lib/claims/queries";
 import { getSlaSettings } from "@/lib/claims/settings";
 import { calendarOf } from "@/lib/claims/sla";
+import { visibilityScope, visibleStatuses } from "@/lib/claims/visibility";
 import { getDb } from "@/lib/db";
 
-// Reviewers never see EDITING claims (private to the partner).
-const REVIEW_STATUSES: ClaimStatus[] = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", "APPROVED", "REJECTED"];
 // The queue opens on what waits for a reviewer, the soonest deadline first; `?status=all` shows every status.
 const REVIEW_DEFAULTS: ListDefaults = { status: "SUBMITTED", sort: "dueAt" };
 
 export default async function ReviewQueuePage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser(["REVIEWER"]);
+  const actor = actorOf(user);
   const filters = listFiltersFromSearchParams(await props.searchParams, REVIEW_DEFAULTS);
   const db = getDb();
   const now = new Date();
   const [t, result, settings] = await Promise.all([
     getTranslations("review"),
-    listClaimsPage(db, actorOf(user), filters, now),
+    listClaimsPage(db, actor, filters, now),
     getSlaSettings(db),
   ]);
   return (
@@ -36,7 +35,7 @@ export default async function ReviewQueuePage(props: { searchParams: Promise<Rec
         filters={filters}
         defaults={REVIEW_DEFAULTS}
         result={result}
-        statuses={REVIEW_STATUSES}
+        statuses={visibleStatuses(visibilityScope(actor))}
         now={now}
         calendar={calendarOf(settings)}
         audience="staff"

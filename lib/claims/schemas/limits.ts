@@ -1,7 +1,9 @@
 // Length and size limits shared by the request schemas and the forms (maxLength attributes, counters).
-export const COMMENT_MAX_LENGTH = 4000;
-export const COMMENTARY_MAX_LENGTH = 4000;
-export const DISPUTE_DETAILS_MAX_LENGTH = 4000;
+/** Every free-text field a person writes at length (comments, commentary, dispute details) has this one limit. */
+export const LONG_TEXT_MAX_LENGTH = 4000;
+export const COMMENT_MAX_LENGTH = LONG_TEXT_MAX_LENGTH;
+export const COMMENTARY_MAX_LENGTH = LONG_TEXT_MAX_LENGTH;
+export const DISPUTE_DETAILS_MAX_LENGTH = LONG_TEXT_MAX_LENGTH;
 export const CONSENT_DENY_REASON_MAX_LENGTH = 1000;
 export const CLAIM_LIST_MAX_PAGE_SIZE = 100;
 export const CLAIM_LIST_DEFAULT_PAGE_SIZE = 25;

@@ -5,8 +5,12 @@ import { blankToUndefined } from "./building-blocks";
 import { programSchema, solutionAreaSchema } from "./claim-fields";
 import { CLAIM_LIST_DEFAULT_PAGE_SIZE, CLAIM_LIST_MAX_PAGE_SIZE, SEARCH_MAX_LENGTH } from "./limits";
 
-export const CLAIM_LIST_SORTS = ["updatedAt", "-updatedAt", "createdAt", "-createdAt", "dueAt", "-dueAt"] as const;
-export type ClaimListSort = (typeof CLAIM_LIST_SORTS)[number];
+// The claim lists' sort keys, named once: this schema, the pages' lenient parser (list-params.ts), the SQL
+// order (queries.orderByFor) and the sort menus all read this list.
+export const CLAIM_SORTS = ["updatedAt", "-updatedAt", "createdAt", "-createdAt", "dueAt", "-dueAt"] as const;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
+/** Most recently changed first: what a list shows when nothing else is asked for. */
+export const DEFAULT_CLAIM_SORT: ClaimSort = "-updatedAt";
 
 // Every parameter goes through blankToUndefined: a GET filter form submits `status=` for "All", and that
 // must mean "no filter", not a 422.
@@ -39,7 +43,7 @@ export const claimListQuerySchema = z
     ),
     sort: z.preprocess(
       blankToUndefined,
-      z.enum(CLAIM_LIST_SORTS, { error: `Sort by one of: ${CLAIM_LIST_SORTS.join(", ")}` }).default("-updatedAt"),
+      z.enum(CLAIM_SORTS, { error: `Sort by one of: ${CLAIM_SORTS.join(", ")}` }).default(DEFAULT_CLAIM_SORT),
     ),
     page: z.preprocess(
       blankToUndefined,

@@ -2,7 +2,7 @@
 import type { Db } from "../../db";
 import type { Actor } from "../lifecycle";
 import { resubmitBodySchema, submitBodySchema, withdrawBodySchema } from "../schemas";
-import { calendarOf, resumeReviewClock, stageDueAt } from "../sla";
+import { calendarOf, partnerActionSeconds, resumeReviewClock, stageDueAt } from "../sla";
 import { postComment } from "./comments";
 import { runTransition } from "./run-transition";
 import type { ServiceOptions } from "./steps";
@@ -29,7 +29,7 @@ export function resubmitClaim(db: Db, actor: Actor, claimId: string, input: unkn
         reviewDaysRemaining: null,
         overdue: false,
         partnerActionSeconds: {
-          increment: claim.infoRequestedAt ? Math.max(0, Math.round((now.getTime() - claim.infoRequestedAt.getTime()) / 1000)) : 0,
+          increment: partnerActionSeconds(claim.infoRequestedAt, now),
         },
         ...(body.comment ? { partnerRespondedAt: now } : {}),
       },

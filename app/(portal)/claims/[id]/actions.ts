@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { errorState } from "@/components/claims/action-errors";
 import type { ActionState, ClaimFormPayload } from "@/components/claims/action-state";
+import { submittedProducts } from "@/components/claims/claim-form-model";
 import { getFieldFormatter } from "@/components/claims/field-format";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import type { ClaimField } from "@/lib/claims/catalogue";
@@ -42,11 +43,6 @@ async function actor(): Promise<Actor> {
   return actorOf(await requireUser());
 }
 
-function productsOf(input: unknown): { name?: unknown }[] | undefined {
-  const products = (input as { products?: unknown } | null)?.products;
-  return Array.isArray(products) ? products : undefined;
-}
-
 /**
  * A stale edit: tell the user which fields now hold something other than what they sent (formatted, so they
  * can compare), and the version to save against if they keep their input.
@@ -78,7 +74,7 @@ export async function updateClaimAction(claimId: string, prev: ActionState, payl
     await updateClaim(getDb(), who, claimId, payload.version!, payload.input);
   } catch (error) {
     if (isClaimError(error) && error.code === "CONFLICT") return conflictState(error, prev, who, claimId, payload?.input);
-    return errorState(error, prev, productsOf(payload?.input));
+    return errorState(error, prev, submittedProducts(payload?.input));
   }
   revalidatePath(claimPath(claimId));
   redirect(`${claimPath(claimId)}?saved=1`);
@@ -138,7 +134,7 @@ export async function openDisputeAction(claimId: string, prev: ActionState, payl
   try {
     await openDispute(getDb(), who, claimId, { details: payload?.details, products: payload?.products });
   } catch (error) {
-    return errorState(error, prev, productsOf(payload));
+    return errorState(error, prev, submittedProducts(payload));
   }
   revalidatePath(claimPath(claimId));
   return ok(prev);

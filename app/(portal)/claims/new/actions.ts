@@ -3,15 +3,11 @@
 import { redirect } from "next/navigation";
 import { errorState } from "@/components/claims/action-errors";
 import type { ActionState, ClaimFormPayload } from "@/components/claims/action-state";
+import { submittedProducts } from "@/components/claims/claim-form-model";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { PARTNER_ROLES } from "@/lib/claims/catalogue";
 import { createClaim } from "@/lib/claims/service";
 import { getDb } from "@/lib/db";
-
-function productsOf(input: unknown): { name?: unknown }[] | undefined {
-  const products = (input as { products?: unknown } | null)?.products;
-  return Array.isArray(products) ? products : undefined;
-}
 
 /** Creates the claim (the service validates with claimDraftSchema), then opens its page to add PoE. */
 export async function createClaimAction(prev: ActionState, payload: ClaimFormPayload): Promise<ActionState> {
@@ -20,7 +16,7 @@ export async function createClaimAction(prev: ActionState, payload: ClaimFormPay
   try {
     id = (await createClaim(getDb(), actorOf(user), payload?.input)).id;
   } catch (error) {
-    return errorState(error, prev, productsOf(payload?.input));
+    return errorState(error, prev, submittedProducts(payload?.input));
   }
   redirect(`/claims/${id}?created=1`);
 }

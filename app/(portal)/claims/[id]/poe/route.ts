@@ -2,12 +2,14 @@
 // lib/claims/upload-poe (never buffered: server actions would buffer it, and the proxy is kept off this path
 // for the same reason, see proxy.ts). The file name comes in X-File-Name (URI-encoded). Authorized by the
 // session cookie, so only same-origin requests are accepted (the CSRF check server actions get from Next).
+import { declaredLength } from "@/lib/api/request";
 import { getCurrentUser, actorOf } from "@/lib/auth/session";
 import { ClaimError } from "@/lib/claims/errors";
 import { poeResource } from "@/lib/claims/resource";
 import { uploadPoe } from "@/lib/claims/upload-poe";
 import { getDb } from "@/lib/db";
 import { problem, problemFromError } from "@/lib/http/problem";
+import { uploadFileName } from "@/lib/http/upload-request";
 
 export const dynamic = "force-dynamic";
 
@@ -25,15 +27,6 @@ function isSameOrigin(request: Request): boolean {
   }
 }
 
-function fileNameOf(request: Request): string {
-  const raw = request.headers.get("x-file-name") ?? "";
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw new ClaimError("VALIDATION", "The file name is not valid.", [{ path: "fileName", message: "The file name is not valid." }]);
-  }
-}
-
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   if (!isSameOrigin(request)) return problem("FORBIDDEN", "Uploads are accepted from the portal's own pages only.");
   const user = await getCurrentUser();
@@ -41,9 +34,11 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   const { id } = await context.params;
   try {
     if (!request.body) throw new ClaimError("VALIDATION", "The file is empty.", [{ path: "file", message: "The file is empty." }]);
-    const length = request.headers.get("content-length");
-    const declaredSize = length !== null && /^\d+$/.test(length) ? Number(length) : undefined;
-    const poe = await uploadPoe(getDb(), actorOf(user), id, { fileName: fileNameOf(request), body: request.body, declaredSize });
+    const poe = await uploadPoe(getDb(), actorOf(user), id, {
+      fileName: uploadFileName(request),
+      body: request.body,
+      declaredSize: declaredLength(request),
+    });
     return Response.json(poeResource(poe), { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return problemFromError(error);

@@ -1,23 +1,13 @@
 import { apiRoute, json, unsupportedMethods } from "@/lib/api/route";
 import { declaredLength } from "@/lib/api/request";
 import { claimLocation } from "@/lib/api/responses";
-import { ClaimError } from "@/lib/claims/errors";
 import { poeResource } from "@/lib/claims/resource";
 import { uploadPoe } from "@/lib/claims/upload-poe";
+import { uploadFileName } from "@/lib/http/upload-request";
 
 export const runtime = "nodejs";
 
 type Params = { id: string };
-
-function fileNameOf(request: Request): string {
-  const raw = request.headers.get("x-file-name") ?? "";
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    const message = "Send X-File-Name URL-encoded, e.g. statement%20of%20work.pdf.";
-    throw new ClaimError("VALIDATION", message, [{ path: "X-File-Name", message }]);
-  }
-}
 
 /**
  * POST /claims/{id}/poe: the raw file bytes as the body, its name in X-File-Name. The body is streamed to
@@ -25,7 +15,7 @@ function fileNameOf(request: Request): string {
  */
 export const POST = apiRoute<Params>(async ({ request, params, db, actor }) => {
   const poe = await uploadPoe(db, actor, params.id, {
-    fileName: fileNameOf(request),
+    fileName: uploadFileName(request),
     body: request.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
     declaredSize: declaredLength(request),
   });
