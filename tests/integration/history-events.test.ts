@@ -30,7 +30,7 @@ describe.skipIf(!pgAvailable)("stored history rows parse with the event union (P
     // transport that writes one file per message).
     process.env.MAIL_LOG_FILE = path.join(dir, "outbox.log");
     process.env.MAIL_DIR = path.join(dir, "mail");
-    const env = { ...process.env, DATABASE_URL: t.url, STORAGE_DIR: path.join(dir, "files"), NODE_ENV: "test" };
+    const env = { ...process.env, DATABASE_URL: t.url, STORAGE_DIR: path.join(dir, "files") };
     const tsx = path.join(ROOT, "node_modules/.bin/tsx");
     execFileSync(tsx, ["prisma/seed.ts"], { cwd: ROOT, env, stdio: "pipe" });
     execFileSync(tsx, ["prisma/seed.ts", "--claims", "30"], { cwd: ROOT, env, stdio: "pipe" });
