@@ -6,7 +6,10 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("name"), template: `%s · ${t("name")}` } };
+  return {
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }] },
+  };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

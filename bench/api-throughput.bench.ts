@@ -1,7 +1,7 @@
 // Rough throughput of the API list (GET /api/v1/claims, 25 full claim resources per page) and of the trivial
 // GET /api/v1/openapi.json (a cached document: the route-handler floor) on the production server, with 20
 // concurrent connections for 10 s each after a warm-up. The load generator shares the machine: read the
-// ratio between the two rather than the absolute numbers (docs/performance.md: list within 2× of trivial).
+// ratio between the two rather than the absolute numbers (docs/performance-notes.md "Targets": list within 2× of trivial).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

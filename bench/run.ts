@@ -1,5 +1,5 @@
 // `npm run bench [-- <name filter>]`: runs every bench/*.bench.ts in turn (each exports `run()`), printing
-// figures. Benchmarks measure and print; they assert nothing about speed (docs/performance.md).
+// figures. Benchmarks measure and print; they assert nothing about speed (docs/performance-notes.md "Targets").
 // Add a benchmark by dropping a `<name>.bench.ts` file with `export async function run(): Promise<void>` here.
 import fs from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// Operators' API key tool (api-v1.md "Auth"); uses DATABASE_URL like the server.
+// Operators' API key tool (docs/api.md "Authentication"); uses DATABASE_URL like the server.
 //   npm run apikey -- create --email <user email> [--name <label>]   prints the new key alone on its last line
 //   npm run apikey -- list --email <user email>                       the user's keys (never their secrets)
 //   npm run apikey -- revoke --id <key id>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Started by Playwright (playwright.config.ts → webServer): a fresh database with the demo data, then the
-# production server on E2E_PORT. PostgreSQL from TEST_DATABASE_URL when reachable, else embedded PGlite.
+# production server on E2E_PORT. PostgreSQL from TEST_DATABASE_URL when reachable, else embedded PGlite —
+# except under CI, where an unreachable PostgreSQL is an error (CI must test the production database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 PRISMA_HIDE_UPDATE_MESSAGE=1 CHECKPOINT_DISABLE=1
@@ -15,7 +16,11 @@ if [ "${CPOR_PG_AVAILABLE:-1}" != 0 ] && node scripts/pg-reachable.mjs "${TEST_D
     const pg = require('pg'); const c = new pg.Client({ connectionString: process.argv[1] });
     c.connect().then(() => c.query('DROP DATABASE IF EXISTS ' + process.argv[2] + ' WITH (FORCE)')).then(() => c.end());
   " "$base" "$DB_NAME"
+elif [ -n "${CI:-}" ] && [ "${CI}" != false ] && [ "${CI}" != 0 ]; then
+  echo "!! CI: PostgreSQL is not reachable at ${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}; e2e refuses to fall back to PGlite." >&2
+  exit 1
 else
+  echo "!! PostgreSQL is not reachable: e2e runs on the embedded PGlite database." >&2
   export DATABASE_URL=pglite:./$DATA/pglite
 fi
 # Tests read these (the mail log holds customer consent links).

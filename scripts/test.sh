@@ -3,6 +3,8 @@
 #   TEST_DATABASE_URL  PostgreSQL server used by integration and e2e tests; each run creates and drops its
 #                      own databases there (default postgresql://postgres@127.0.0.1:5432/postgres).
 #   CHROMIUM_PATH      browser for Playwright (default /usr/bin/chromium).
+#   CI                 when set (and not "false"/"0"), an unreachable PostgreSQL fails the run: CI must not pass
+#                      by skipping. Locally the integration tests are reported as skipped, with a warning.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 PRISMA_HIDE_UPDATE_MESSAGE=1 CHECKPOINT_DISABLE=1
@@ -11,6 +13,18 @@ export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:54
 bash scripts/ensure-deps.sh
 step() { echo; echo "━━ $1"; }
 
+# Checked first, so a CI run without its database fails in seconds rather than after the type check.
+if node scripts/pg-reachable.mjs "$TEST_DATABASE_URL"; then
+  export CPOR_PG_AVAILABLE=1
+elif [ -n "${CI:-}" ] && [ "${CI}" != false ] && [ "${CI}" != 0 ]; then
+  echo "!! CI: PostgreSQL is not reachable at $TEST_DATABASE_URL. Integration and e2e tests need it; failing" >&2
+  echo "!! instead of skipping them. Start the server or set TEST_DATABASE_URL (see docs/operations.md)." >&2
+  exit 1
+else
+  export CPOR_PG_AVAILABLE=0
+  echo "!! PostgreSQL is not reachable at $TEST_DATABASE_URL: integration tests are reported as SKIPPED, and e2e runs on PGlite."
+fi
+
 step "type check"
 npx tsc --noEmit
 step "lint"
@@ -18,12 +32,6 @@ npx eslint . --max-warnings 0
 step "unit tests"
 npx vitest run --project unit
 
-if node scripts/pg-reachable.mjs "$TEST_DATABASE_URL"; then
-  export CPOR_PG_AVAILABLE=1
-else
-  export CPOR_PG_AVAILABLE=0
-  echo "!! PostgreSQL is not reachable at $TEST_DATABASE_URL: integration tests are reported as SKIPPED, and e2e runs on PGlite."
-fi
 step "integration tests (PostgreSQL)"
 npx vitest run --project integration
 

@@ -1,3 +1,4 @@
+import Image from "next/image";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -19,7 +20,10 @@ export default async function LoginPage() {
     <>
       <header className="bg-blue-800 text-white">
         <div className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
-          <p className="text-lg font-semibold">{tApp("name")}</p>
+          <p className="flex items-center gap-2 text-lg font-semibold">
+            <Image src="/logo.svg" alt="" width={28} height={28} priority />
+            {tApp("name")}
+          </p>
           <div className="ml-auto">
             <LanguageSwitcher />
           </div>

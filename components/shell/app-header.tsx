@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
@@ -26,7 +27,8 @@ export async function AppHeader({ user }: { user: SessionUser }) {
         {t("skipToContent")}
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold">
+          <Image src="/logo.svg" alt="" width={28} height={28} priority />
           {t("name")}
         </Link>
         <nav aria-label={t("mainNavigation")} className="flex gap-4">

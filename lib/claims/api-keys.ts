@@ -1,4 +1,4 @@
-// API keys: how integrations act as a user (api-v1.md "Auth"). A key is shown once, when it is created;
+// API keys: how integrations act as a user (docs/api.md "Authentication"). A key is shown once, when it is created;
 // the database keeps its SHA-256 (the secret is 256 random bits, so a fast hash is the right tool — there is
 // nothing to brute-force) and a short public prefix that lets a user tell keys apart.
 //
@@ -15,7 +15,7 @@ import { fieldErrorsFromZod } from "./schemas";
 
 /*
  * Who manages API keys — decision for issue 5, where the two specs disagree:
- *   - api-v1.md: "Every signed-in user can create keys for themselves (Settings → API keys)".
+ *   - the original API contract: "Every signed-in user can create keys for themselves (Settings → API keys)".
  *   - domain.md: PARTNER_ADMIN may "manage their org's API keys"; PARTNER_BILLING has "no API key management".
  * Resolution: every signed-in user may create, list and revoke keys for themselves EXCEPT PARTNER_BILLING
  * (domain.md wins for that role); a PARTNER_ADMIN additionally sees and may revoke the keys of every user of

@@ -1,4 +1,4 @@
-// `number` is CPOR- followed by at least six digits from one global sequence (api-v1.md).
+// `number` is CPOR- followed by at least six digits from one global sequence (docs/api.md).
 const CLAIM_NUMBER = /^CPOR-(\d{6,})$/i;
 
 export function formatClaimNumber(sequence: number): string {

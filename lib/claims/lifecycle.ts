@@ -60,7 +60,7 @@ const REVIEWER: readonly ActorRole[] = ["REVIEWER"];
 const CUSTOMER: readonly ActorRole[] = ["CUSTOMER"];
 const SYSTEM: readonly ActorRole[] = ["SYSTEM"];
 
-// ADMIN appears in no row: admins read everything and decide nothing (domain.md, api-v1.md).
+// ADMIN appears in no row: admins read everything and decide nothing (docs/domain.md, docs/api.md).
 // `create` is not here: a claim that does not exist yet has no status to transition from (service.create).
 export const TRANSITIONS: readonly Transition[] = Object.freeze([
   { from: "EDITING", action: "submit", actors: PARTNER, to: "SUBMITTED" },

@@ -1,4 +1,4 @@
-// Stored rows → the API's resource shapes (api-v1.md; zod schemas in schemas/). One mapping, used by the
+// Stored rows → the API's resource shapes (docs/api.md; zod schemas in schemas/). One mapping, used by the
 // HTTP API, the CSV export and anything else that shows a claim outside its own page.
 import "server-only";
 import type { Comment, Dispute, PoeFile } from "../generated/prisma/client";

@@ -1,4 +1,4 @@
-// The endpoints of api-v1.md as data: what each route takes and answers, pointing at the zod schemas the
+// The endpoints of docs/api.md as data: what each route takes and answers, pointing at the zod schemas the
 // route handlers themselves use. lib/openapi/document.ts turns this into the OpenAPI document; nothing of the
 // document is written by hand beyond these words.
 import type { z } from "zod";
@@ -63,7 +63,7 @@ export interface OperationSpec {
 const CLAIM_ID = { name: "id", description: "The claim's `id` (an opaque string), never its `number`." };
 const AUTH_ERRORS: ProblemCode[] = ["UNAUTHENTICATED", "RATE_LIMITED"];
 
-/** Who may take each action and what it does (api-v1.md "Action bodies"). */
+/** Who may take each action and what it does (docs/api.md "Actions"). */
 const ACTIONS: Record<ApiClaimAction, { who: string; summary: string; effect: string; errors: ProblemCode[] }> = {
   submit: {
     who: "partner",

@@ -61,3 +61,18 @@ test("the language switcher shows the portal in French", async ({ page }) => {
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Customer Associations" })).toBeVisible();
 });
+
+test("the logo and favicon are served to signed-out visitors and shown on the sign-in page and in the header", async ({ page, request }) => {
+  for (const file of ["/logo.svg", "/favicon.svg"]) {
+    const response = await request.get(file, { maxRedirects: 0 });
+    expect(response.status(), file).toBe(200);
+    expect(response.headers()["content-type"], file).toContain("image/svg+xml");
+  }
+  await page.goto("/login");
+  await expect(page.locator('link[rel="icon"][href="/favicon.svg"]')).toHaveCount(1);
+  const loginLogo = page.locator('header img[src*="logo.svg"]');
+  await expect(loginLogo).toBeVisible();
+  expect(await loginLogo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await signIn(page, USERS.reviewer1);
+  await expect(page.locator('header img[src*="logo.svg"]')).toBeVisible();
+});

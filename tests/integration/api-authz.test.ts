@@ -1,6 +1,6 @@
 // Authorization matrix of REST API v1: every endpoint called as every kind of caller (partner admin and
 // billing admin of organization A, reviewer, admin, no key, a revoked key, a deactivated user's key), on a
-// claim of A ("own") and of B ("other"). The expected table is written out literally below, from api-v1.md
+// claim of A ("own") and of B ("other"). The expected table is written out literally below, from docs/api.md
 // and domain.md; the test compares the whole observed table with it, so a single wrong cell fails it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY, claimIn, createWorld, poeFile, type BuiltClaim, type Target, type World } from "../fixtures/claims";

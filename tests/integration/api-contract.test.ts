@@ -1,4 +1,4 @@
-// Contract tests of REST API v1 (shared/docs/api-v1.md): every endpoint, every problem code, the shapes
+// Contract tests of REST API v1 (docs/api.md): every endpoint, every problem code, the shapes
 // (checked with the same zod schemas the OpenAPI document is generated from), the check order, ETag/If-Match,
 // streamed PoE upload and download, CSV export, the public consent endpoint and per-key rate limiting. The
 // real route handlers run against a real PostgreSQL database.

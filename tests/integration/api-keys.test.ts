@@ -63,7 +63,7 @@ describe.skipIf(!pgAvailable)("API keys (PostgreSQL)", () => {
     await expect(createApiKey(env.t.db, reviewer, { name: "after revoking one" })).resolves.toBeTruthy();
   });
 
-  it("PARTNER_BILLING has no key management (decision: domain.md over api-v1.md)", async () => {
+  it("PARTNER_BILLING has no key management (decision: docs/domain.md, Decisions)", async () => {
     const billing = manager(w.billingA);
     await expectClaimError(createApiKey(env.t.db, billing, { name: "mine" }), "FORBIDDEN");
     await expectClaimError(listApiKeys(env.t.db, billing), "FORBIDDEN");

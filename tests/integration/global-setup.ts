@@ -6,7 +6,8 @@ import type { TestProject } from "vitest/node";
 // Builds one migrated template database per run with the project's real migrations (`prisma migrate
 // deploy`); every test file then clones it (CREATE DATABASE … TEMPLATE, ~100 ms) and drops its clone.
 // Without a reachable server (CPOR_PG_AVAILABLE=0, set by scripts/test.sh) nothing is created and the
-// integration suites report themselves as skipped.
+// integration suites report themselves as skipped — locally only: under CI the run fails instead, so a CI
+// machine whose database is down can never report green by skipping.
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -36,9 +37,20 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+/** CI as most CI systems set it ("true"; "false" or "0" mean not CI). */
+function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.CI) && env.CI !== "false" && env.CI !== "0";
+}
+
 export default async function setup(project: TestProject) {
   const admin = adminUrl();
   if (process.env.CPOR_PG_AVAILABLE === "0" || !(await reachable(admin))) {
+    if (isCi()) {
+      throw new Error(
+        `CI: PostgreSQL is not reachable at ${admin}; integration tests must run in CI, not be skipped. ` +
+          "Start the server or set TEST_DATABASE_URL (docs/operations.md).",
+      );
+    }
     console.warn(`\n!! PostgreSQL not reachable at ${admin}: integration tests are SKIPPED (not passed).\n`);
     project.provide("pgAdminUrl", null);
     project.provide("pgTemplate", null);

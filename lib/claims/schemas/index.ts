@@ -1,4 +1,4 @@
-// Zod schemas shared by the server actions, the REST API (api-v1.md) and the forms, so that a value is
+// Zod schemas shared by the server actions, the REST API (docs/api.md) and the forms, so that a value is
 // valid or invalid the same way on every route. The OpenAPI document is generated from these with
 // z.toJSONSchema; to keep that possible in both directions (request bodies as "input", responses as "output")
 // no exported schema uses .transform(): normalisation is done with .trim()/.toLowerCase()/.overwrite() (which

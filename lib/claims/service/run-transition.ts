@@ -22,7 +22,7 @@ export interface TransitionPlan {
 export type PlanContext<Body> = { claim: ClaimDetail; body: Body; now: Date; settings: SlaSettings };
 
 /**
- * Visibility → role → body → version → status → guards (api-v1.md's order), then the guarded update, the
+ * Visibility → role → body → version → status → guards (docs/api.md "Order of checks"), then the guarded update, the
  * STATUS_CHANGED event and the plan's own effects.
  */
 export async function runTransition<S extends z.ZodType>(
