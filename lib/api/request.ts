@@ -34,7 +34,7 @@ async function readText(request: Request): Promise<string> {
     size += value.byteLength;
     if (size > JSON_BODY_MAX_BYTES) {
       await reader.cancel().catch(() => undefined);
-      throw new ClaimError("PAYLOAD_TOO_LARGE", `JSON request bodies are limited to ${JSON_BODY_MAX_BYTES / 1024} KB.`);
+      throw new ClaimError("PAYLOAD_TOO_LARGE", `JSON request bodies are limited to ${JSON_BODY_MAX_BYTES / 1024 / 1024} MiB.`);
     }
     chunks.push(value);
   }

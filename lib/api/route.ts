@@ -94,13 +94,12 @@ export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /**
- * Handlers for the methods a path does not support: problem+json like every other answer (Next's own 405
- * has an empty body). api-v1 has no 405 code; a method + path pair that is not an endpoint is NOT_FOUND, and
- * `Allow` lists what the path does accept.
+ * Handlers for the methods a path does not support: 405 `METHOD_NOT_ALLOWED` with `Allow` listing what the
+ * path accepts (RFC 9110 §15.5.6), as problem+json like every other answer (Next's own 405 has an empty body).
  */
 export function unsupportedMethods(allowed: readonly HttpMethod[]): Record<HttpMethod, RouteHandler<unknown>> {
   const handler: RouteHandler<unknown> = async (request) =>
-    problem("NOT_FOUND", `${request.method} is not an endpoint of ${new URL(request.url).pathname}; it accepts ${allowed.join(", ")}.`, {
+    problem("METHOD_NOT_ALLOWED", `${request.method} is not an endpoint of ${new URL(request.url).pathname}; it accepts ${allowed.join(", ")}.`, {
       headers: { Allow: allowed.join(", ") },
     });
   return Object.fromEntries(HTTP_METHODS.map((method) => [method, handler])) as Record<HttpMethod, RouteHandler<unknown>>;

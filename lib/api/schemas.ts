@@ -1,10 +1,12 @@
 // The few API shapes that are envelopes around lib/claims/schemas.ts (lists, the dispute query, the consent
 // answer). Same rule as there: zod with a `.meta({ id })`, so the OpenAPI document is generated from them.
 import { z } from "zod";
-import { DISPUTE_STATUSES } from "../claims/catalogue";
+import { DISPUTE_STATUSES, USER_ROLES } from "../claims/catalogue";
 import { blankToUndefined } from "../claims/schemas/building-blocks";
 import {
   claimNumberSchema,
+  emailSchema,
+  mpnIdSchema,
   commentResourceSchema,
   conflictItemSchema,
   disputeListItemSchema,
@@ -42,3 +44,29 @@ export const consentDenyResultSchema = z
     claimNumber: claimNumberSchema,
   })
   .meta({ id: "ConsentDenyResult", description: "The customer's denial was recorded; the claim is rejected." });
+
+export const meResourceSchema = z
+  .object({
+    id: z.string(),
+    email: emailSchema,
+    name: z.string(),
+    role: z.enum(USER_ROLES),
+    // No per-user language is stored yet: every user reads the API's messages in English.
+    language: z.string().meta({ description: "The user's language (BCP 47), e.g. en." }),
+    organization: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        mpnIds: z.array(
+          z.object({
+            mpnId: mpnIdSchema,
+            active: z.boolean().meta({ description: "Whether new claims may name this MPN ID." }),
+          }),
+        ),
+      })
+      .nullable()
+      .meta({ description: "The partner organization and its MPN IDs; null for reviewers and admins." }),
+  })
+  .meta({ id: "Me", description: "The user an API key acts as, with their organization's MPN IDs." });
+
+export type MeResource = z.infer<typeof meResourceSchema>;

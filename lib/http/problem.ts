@@ -14,6 +14,8 @@ export const STATUS_BY_CODE: Record<ProblemCode, number> = {
   INVALID_TRANSITION: 409,
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
+  METHOD_NOT_ALLOWED: 405,
+  INTERNAL: 500,
 };
 
 const TITLE_BY_CODE: Record<ProblemCode, string> = {
@@ -21,13 +23,16 @@ const TITLE_BY_CODE: Record<ProblemCode, string> = {
   FORBIDDEN: "Not allowed",
   NOT_FOUND: "Not found",
   GONE: "No longer available",
-  PAYLOAD_TOO_LARGE: "File too large",
+  // One title for both causes: a PoE file over the size setting, or a JSON body over 1 MiB.
+  PAYLOAD_TOO_LARGE: "Request body too large",
   UNSUPPORTED_MEDIA_TYPE: "Unsupported file type",
   VALIDATION: "Invalid request",
   CONFLICT: "Changed by someone else",
   INVALID_TRANSITION: "Not possible in the claim's current status",
   PRECONDITION_REQUIRED: "If-Match required",
   RATE_LIMITED: "Too many requests",
+  METHOD_NOT_ALLOWED: "Method not allowed",
+  INTERNAL: "Internal error",
 };
 
 export function problem(code: ProblemCode, detail: string, options: { errors?: FieldError[]; headers?: HeadersInit } = {}): Response {
@@ -46,12 +51,9 @@ export function problem(code: ProblemCode, detail: string, options: { errors?: F
   return new Response(JSON.stringify(body), { status, headers });
 }
 
-/** Expected errors become problems; anything else is logged and answered with a bare 500 (no internals leak). */
+/** Expected errors become problems; anything else is logged and answered 500 `INTERNAL` (no internals leak). */
 export function problemFromError(error: unknown): Response {
   if (isClaimError(error)) return problem(error.code, error.message, { errors: error.errors });
   console.error(error);
-  return new Response(
-    JSON.stringify({ type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong. Try again later." }),
-    { status: 500, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
-  );
+  return problem("INTERNAL", "Something went wrong. Try again later.");
 }

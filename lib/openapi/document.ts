@@ -7,7 +7,7 @@ import { z } from "zod";
 import { problemSchema, type ProblemCode } from "../claims/schemas";
 import { STATUS_BY_CODE } from "../http/problem";
 import { DEFAULT_API_RATE_LIMIT_PER_MINUTE } from "../api/rate-limit";
-import { OPERATIONS, type OperationSpec } from "./operations";
+import { OPERATIONS, TAGS, type OperationSpec } from "./operations";
 
 type Io = "input" | "output";
 type Json = Record<string, unknown>;
@@ -28,6 +28,9 @@ deactivated, is 401.
 \`{ path, message }\` for 422 \`VALIDATION\`. Checks run in this order: authentication (401) → visibility (404;
 another organization's claim answers exactly like a missing one) → role (403) → body (422) → version
 (409 \`CONFLICT\`) → status (409 \`INVALID_TRANSITION\`) → business rules (422). Unknown body fields are ignored.
+A path that is not an endpoint is 404 \`NOT_FOUND\`; a method an endpoint's path does not accept is 405
+\`METHOD_NOT_ALLOWED\` with \`Allow\` listing the methods it does. JSON bodies over 1 MiB are 413
+\`PAYLOAD_TOO_LARGE\`. An unexpected failure is 500 \`INTERNAL\` (the cause is logged, never shown).
 
 **Concurrency.** \`GET /claims/{id}\` returns \`ETag: "<version>"\`; \`PATCH\` requires \`If-Match\` with it, and
 every action accepts \`version\` in its body with the same meaning.
@@ -45,7 +48,7 @@ const PROBLEM_TITLE: Partial<Record<number, string>> = {
   404: "Not found (or another organization's, which answers the same)",
   409: "Conflict with the claim's current state",
   410: "The consent link was used or its window has ended",
-  413: "The file is larger than the limit",
+  413: "The request body is larger than the limit",
   415: "The file's type is not accepted, or its content does not match its name",
   422: "Invalid request",
   428: "If-Match is required",
@@ -135,7 +138,7 @@ class Components {
   }
 }
 
-function problemResponses(codes: readonly ProblemCode[]): Record<string, Json> {
+function problemResponses(codes: readonly ProblemCode[], title: (status: number) => string | undefined): Record<string, Json> {
   const byStatus = new Map<number, ProblemCode[]>();
   for (const code of codes) byStatus.set(STATUS_BY_CODE[code], [...(byStatus.get(STATUS_BY_CODE[code]) ?? []), code]);
   return Object.fromEntries(
@@ -144,10 +147,11 @@ function problemResponses(codes: readonly ProblemCode[]): Record<string, Json> {
       .map(([status, list]) => {
         if (status === 401) return ["401", { $ref: "#/components/responses/Unauthenticated" }];
         if (status === 429) return ["429", { $ref: "#/components/responses/RateLimited" }];
+        if (status === 500) return ["500", { $ref: "#/components/responses/InternalError" }];
         return [
           String(status),
           {
-            description: `${PROBLEM_TITLE[status] ?? "Error"} (code ${list.map((c) => `\`${c}\``).join(" or ")}).`,
+            description: `${title(status) ?? PROBLEM_TITLE[status] ?? "Error"} (code ${list.map((c) => `\`${c}\``).join(" or ")}).`,
             content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
           },
         ];
@@ -159,7 +163,14 @@ const SUCCESS_HEADERS: Record<string, Json> = {
   ETag: { description: 'The claim\'s version, quoted: `"3"`. Send it as If-Match.', schema: { type: "string" } },
   Location: { description: "The URL of the created resource.", schema: { type: "string" } },
   "Content-Disposition": { description: "Always `attachment`, with the file's name.", schema: { type: "string" } },
+  "PoE-ETag": {
+    description: "The file's SHA-256 (as in the PoE item), quoted. Send it as If-None-Match to get 304 for an unchanged file.",
+    schema: { type: "string" },
+  },
 };
+
+/** A binary body: bytes, declared so that generated clients type it as a Blob, not a string. */
+const BINARY = { type: "string", format: "binary", contentMediaType: "application/octet-stream" };
 
 function operationObject(op: OperationSpec, schemas: Components): Json {
   const parameters: Json[] = [];
@@ -191,10 +202,13 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
       ? { "application/json": { schema: schemas.ref(success.content.schema, "output") } }
       : success.content.kind === "csv"
         ? { "text/csv": { schema: { type: "string" } } }
-        : success.content.kind === "binary"
-          ? { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } }
+        : success.content.kind === "stored-file"
+          ? // Sent with the type stored at upload (the PoE item's contentType), whatever it is.
+            { "*/*": { schema: { type: "string", format: "binary", description: "The file's bytes, sent with the Content-Type stored at upload." } } }
           : { "application/json": { schema: { type: "object", description: "An OpenAPI 3.1 document." } } };
-  const headers = Object.fromEntries((success.headers ?? []).map((name) => [name, SUCCESS_HEADERS[name]]));
+  const headers = Object.fromEntries(
+    (success.headers ?? []).map((name) => (name === "PoE-ETag" ? ["ETag", SUCCESS_HEADERS[name]] : [name, SUCCESS_HEADERS[name]])),
+  );
   if (op.auth) {
     headers["X-RateLimit-Limit"] = { $ref: "#/components/headers/X-RateLimit-Limit" };
     headers["X-RateLimit-Remaining"] = { $ref: "#/components/headers/X-RateLimit-Remaining" };
@@ -218,7 +232,7 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
               : {
                   required: true,
                   description: op.body.description,
-                  content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+                  content: { "application/octet-stream": { schema: BINARY } },
                 },
         }
       : {}),
@@ -228,7 +242,11 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
         ...(Object.keys(headers).length ? { headers } : {}),
         content,
       },
-      ...problemResponses(op.errors),
+      ...(success.notModified ? { 304: { description: success.notModified, headers: { ETag: SUCCESS_HEADERS["PoE-ETag"] } } } : {}),
+      ...problemResponses(
+        [...op.errors, ...(op.body?.kind === "json" ? (["PAYLOAD_TOO_LARGE"] as const) : []), "INTERNAL"],
+        (status) => (status === 413 && op.body?.kind === "json" ? "The JSON body is over 1 MiB" : undefined),
+      ),
     },
   };
 }
@@ -252,7 +270,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
     servers: [{ url: options.serverUrl ?? OPENAPI_SERVER_PATH }],
     security: [{ apiKey: [] }],
-    tags: [...new Set(OPERATIONS.map((op) => op.tag))].map((name) => ({ name })),
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
     components: {
       securitySchemes: {
@@ -271,6 +289,10 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         Unauthenticated: {
           description: "Missing, unknown or revoked API key, or its user is deactivated (code `UNAUTHENTICATED`).",
           headers: { "WWW-Authenticate": { description: 'Always `Bearer realm="cpor-api"`.', schema: { type: "string" } } },
+          content: { "application/problem+json": { schema: problem } },
+        },
+        InternalError: {
+          description: "Unexpected server error (code `INTERNAL`); the cause is logged on the server, never shown.",
           content: { "application/problem+json": { schema: problem } },
         },
         RateLimited: {

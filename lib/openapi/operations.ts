@@ -9,6 +9,7 @@ import {
   disputeListQuerySchema,
   disputeListResponseSchema,
   historyResponseSchema,
+  meResourceSchema,
 } from "../api/schemas";
 import {
   actionBodySchema,
@@ -42,7 +43,7 @@ export interface OperationSpec {
   /** OpenAPI path relative to the server URL /api/v1, e.g. /claims/{id}. */
   path: string;
   operationId: string;
-  tag: string;
+  tag: keyof typeof TAGS;
   summary: string;
   description: string;
   /** false: no API key (the consent link's token is the credential; the document itself is public). */
@@ -54,11 +55,27 @@ export interface OperationSpec {
   success: {
     status: 200 | 201;
     description: string;
-    content: { kind: "json"; schema: z.ZodType } | { kind: "csv" } | { kind: "binary" } | { kind: "openapi" };
-    headers?: ("ETag" | "Location" | "Content-Disposition")[];
+    /** stored-file: a PoE file, sent with the content type stored at upload. */
+    content: { kind: "json"; schema: z.ZodType } | { kind: "csv" } | { kind: "stored-file" } | { kind: "openapi" };
+    /** PoE-ETag: an ETag that is the file's SHA-256 (not a claim version). */
+    headers?: ("ETag" | "Location" | "Content-Disposition" | "PoE-ETag")[];
+    /** Documents a 304 answer to If-None-Match, with this description. */
+    notModified?: string;
   };
   errors: ProblemCode[];
 }
+
+/** The document's tags, in order, with what each groups. */
+export const TAGS = {
+  Claims: "List, create, read, edit and export claims.",
+  "Proof of execution": "Upload and download a claim's proof-of-execution files.",
+  Actions: "Move a claim through its lifecycle (submit, review, decide, withdraw).",
+  "Comments and history": "A claim's comment thread, its history and its competing claims.",
+  Disputes: "A partner's dispute of a rejection, and its resolution by a reviewer.",
+  "Customer consent": "The customer's single-use link to deny an association.",
+  Account: "Who the API key acts as.",
+  "About this API": "This document.",
+} as const;
 
 const CLAIM_ID = { name: "id", description: "The claim's `id` (an opaque string), never its `number`." };
 const AUTH_ERRORS: ProblemCode[] = ["UNAUTHENTICATED", "RATE_LIMITED"];
@@ -181,9 +198,10 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: "exportClaimsCsv",
     tag: "Claims",
     summary: "Export claims as CSV",
-    description: "Every claim matching the same filters as `GET /claims` (paging ignored), streamed as CSV.",
+    description: "Every claim matching the same filters as `GET /claims`, in its `sort` order, streamed as CSV (no paging).",
     auth: true,
-    query: claimListQuerySchema,
+    // The route reads the list query but not its paging, so its document does not offer it.
+    query: claimListQuerySchema.omit({ page: true, pageSize: true }),
     success: { status: 200, description: "RFC 4180 CSV with a header row.", content: { kind: "csv" }, headers: ["Content-Disposition"] },
     errors: [...AUTH_ERRORS, "VALIDATION"],
   },
@@ -267,10 +285,26 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: "downloadPoe",
     tag: "Proof of execution",
     summary: "Download a proof-of-execution file",
-    description: "Authorized like the claim. Always served as an attachment, with `X-Content-Type-Options: nosniff`.",
+    description:
+      "Authorized like the claim. Always served as an attachment, with `X-Content-Type-Options: nosniff`, and with " +
+      "the content type stored at upload (the PoE item's `contentType`). The `ETag` is the file's SHA-256.",
     auth: true,
     pathParams: [CLAIM_ID, { name: "poeId", description: "The PoE item's `id`." }],
-    success: { status: 200, description: "The file's bytes.", content: { kind: "binary" }, headers: ["Content-Disposition"] },
+    headers: [
+      {
+        name: "If-None-Match",
+        required: false,
+        description: "The ETag of a copy you hold: 304 without a body when the file is unchanged.",
+        schema: { type: "string" },
+      },
+    ],
+    success: {
+      status: 200,
+      description: "The file's bytes.",
+      content: { kind: "stored-file" },
+      headers: ["Content-Disposition", "PoE-ETag"],
+      notModified: "The file is the one named by If-None-Match; no body.",
+    },
     errors: [...AUTH_ERRORS, "NOT_FOUND"],
   },
   ...actionOperations,
@@ -383,6 +417,19 @@ export const OPERATIONS: OperationSpec[] = [
     body: { kind: "json", schema: consentDenyBodySchema, required: false },
     success: { status: 200, description: "The denial was recorded.", content: { kind: "json", schema: consentDenyResultSchema } },
     errors: ["NOT_FOUND", "GONE", "VALIDATION"],
+  },
+  {
+    method: "get",
+    path: "/me",
+    operationId: "getMe",
+    tag: "Account",
+    summary: "Who this key acts as",
+    description:
+      "Any key. The user, their role and language, and for a partner the organization with its MPN IDs (a new " +
+      "claim names one of the active ones); `organization` is null for reviewers and admins.",
+    auth: true,
+    success: { status: 200, description: "The key's user.", content: { kind: "json", schema: meResourceSchema } },
+    errors: [...AUTH_ERRORS],
   },
   {
     method: "get",

@@ -13,6 +13,7 @@ import {
   consentDenyResultSchema,
   disputeListResponseSchema,
   historyResponseSchema,
+  meResourceSchema,
 } from "../../lib/api/schemas";
 import { CSV_COLUMNS } from "../../lib/claims/export";
 import {
@@ -333,7 +334,8 @@ describe.skipIf(!pgAvailable)("REST API v1 contract (PostgreSQL)", () => {
       expect(download.status).toBe(200);
       expect(download.bytes.equals(bytes)).toBe(true);
       expect(download.headers.get("content-type")).toBe("application/pdf");
-      expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="sow.pdf"/);
+      // content-disposition quotes a name only when it must (RFC 6266 token form otherwise).
+      expect(download.headers.get("content-disposition")).toBe("attachment; filename=sow.pdf");
       expect(download.headers.get("x-content-type-options")).toBe("nosniff");
       expect((await call("GET", url, { key: keys.admin })).status).toBe(200);
 
@@ -343,6 +345,45 @@ describe.skipIf(!pgAvailable)("REST API v1 contract (PostgreSQL)", () => {
       expectProblem(await call("GET", `/claims/${claim.id}/poe/nope`, { key: keys.partnerA }), 404, "NOT_FOUND");
       // EDITING drafts are private to the partner: reviewers get 404 for their files too.
       expectProblem(await call("GET", url, { key: keys.reviewer }), 404, "NOT_FOUND");
+    });
+
+    it("GET /poe/{poeId}: the ETag is the stored SHA-256; If-None-Match with it → 304 without a body, another → 200", async () => {
+      const claim = await newClaim();
+      const bytes = pdfBytes("cache me");
+      const item = poeItemSchema.parse((await upload(claim.id, keys.partnerA, "Relevé signé.pdf", bytes)).body);
+      const url = `/claims/${claim.id}/poe/${item.id}`;
+      const first = await call("GET", url, { key: keys.partnerA });
+      expect(first.headers.get("etag")).toBe(`"${item.sha256}"`);
+      // A name outside ASCII: an ASCII fallback and the exact name in RFC 8187 form.
+      expect(first.headers.get("content-disposition")).toBe(
+        `attachment; filename="Relev? sign?.pdf"; filename*=UTF-8''Relev%C3%A9%20sign%C3%A9.pdf`,
+      );
+      const unchanged = await call("GET", url, { key: keys.partnerA, headers: { "If-None-Match": `W/"x", "${item.sha256}"` } });
+      expect(unchanged.status).toBe(304);
+      expect(unchanged.bytes.length).toBe(0);
+      expect(unchanged.headers.get("etag")).toBe(`"${item.sha256}"`);
+      const changed = await call("GET", url, { key: keys.partnerA, headers: { "If-None-Match": '"0000"' } });
+      expect(changed.status).toBe(200);
+      expect(changed.bytes.equals(bytes)).toBe(true);
+      // Visibility first: a foreign key learns nothing from a matching ETag.
+      expectProblem(await call("GET", url, { key: keys.partnerB, headers: { "If-None-Match": `"${item.sha256}"` } }), 404, "NOT_FOUND");
+    });
+
+    it("a stored file that has gone missing → 500 INTERNAL problem, nothing of the cause in the body", async () => {
+      const claim = await newClaim();
+      const item = poeItemSchema.parse((await upload(claim.id, keys.partnerA, "lost.pdf", pdfBytes("lost"))).body);
+      const row = await env.t.db.poeFile.findUniqueOrThrow({ where: { id: item.id } });
+      await fs.rm(path.join(env.storageDir, row.storageKey));
+      const errors = console.error;
+      console.error = () => undefined; // the server logs the cause; the test only checks the answer
+      try {
+        const result = await call("GET", `/claims/${claim.id}/poe/${item.id}`, { key: keys.partnerA });
+        const problem = expectProblem(result, 500, "INTERNAL");
+        expect(problem.detail).toBe("Something went wrong. Try again later.");
+        expect(result.text).not.toContain(row.storageKey);
+      } finally {
+        console.error = errors;
+      }
     });
 
     it("415 for a refused type and for content that does not match the name; nothing is stored", async () => {
@@ -613,15 +654,46 @@ describe.skipIf(!pgAvailable)("REST API v1 contract (PostgreSQL)", () => {
     });
   });
 
+  describe("GET /me", () => {
+    it("a partner: user, role, language and the organization with its MPN IDs", async () => {
+      const result = await call("GET", "/me", { key: keys.billingA });
+      expect(result.status).toBe(200);
+      const me = meResourceSchema.parse(result.body);
+      expect(me).toEqual({
+        id: w.billingA.id,
+        email: w.billingA.email,
+        name: expect.any(String),
+        role: "PARTNER_BILLING",
+        language: "en",
+        organization: {
+          id: w.orgA.id,
+          name: "Contoso Partners Ltd",
+          mpnIds: [...w.orgA.mpnIds].sort().map((mpnId) => ({ mpnId, active: true })),
+        },
+      });
+    });
+
+    it("reviewers and admins have no organization; without a key 401", async () => {
+      for (const [key, role] of [[keys.reviewer, "REVIEWER"], [keys.admin, "ADMIN"]] as const) {
+        const me = meResourceSchema.parse((await call("GET", "/me", { key })).body);
+        expect(me).toMatchObject({ role, organization: null });
+      }
+      expectProblem(await call("GET", "/me"), 401, "UNAUTHENTICATED");
+    });
+  });
+
   describe("everything is problem+json", () => {
-    it("unknown paths under /api/v1 and unsupported methods → 404 NOT_FOUND problem (with Allow for a known path)", async () => {
+    it("unknown paths under /api/v1 → 404 NOT_FOUND; a method a path does not accept → 405 METHOD_NOT_ALLOWED with Allow", async () => {
       expectProblem(await call("GET", "/nothing/here", { key: keys.partnerA }), 404, "NOT_FOUND");
       expectProblem(await call("GET", "/claims/x/unknown/deeper"), 404, "NOT_FOUND");
       const claim = await newClaim();
-      const deleted = await call("DELETE", `/claims/${claim.id}`, { key: keys.partnerA });
-      expectProblem(deleted, 404, "NOT_FOUND");
-      expect(deleted.headers.get("allow")).toBe("GET, PATCH");
+      const put = await call("PUT", `/claims/${claim.id}`, { key: keys.partnerA, json: {} });
+      expectProblem(put, 405, "METHOD_NOT_ALLOWED");
+      expect(put.headers.get("allow")).toMatch(/^GET, PATCH\b/);
       expect((await call("GET", `/claims/${claim.id}`, { key: keys.partnerA })).status).toBe(200);
+      const post = await call("POST", "/openapi.json");
+      expectProblem(post, 405, "METHOD_NOT_ALLOWED");
+      expect(post.headers.get("allow")).toBe("GET");
     });
 
     it("GET /openapi.json needs no key", async () => {

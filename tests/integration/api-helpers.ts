@@ -14,6 +14,7 @@ type RouteModule = Record<string, unknown>;
 
 const ROUTES: { pattern: string; load: () => Promise<RouteModule> }[] = [
   { pattern: "/openapi.json", load: () => import("../../app/api/v1/openapi.json/route") },
+  { pattern: "/me", load: () => import("../../app/api/v1/me/route") },
   { pattern: "/claims", load: () => import("../../app/api/v1/claims/route") },
   { pattern: "/claims/export.csv", load: () => import("../../app/api/v1/claims/export.csv/route") },
   { pattern: "/claims/[id]", load: () => import("../../app/api/v1/claims/[id]/route") },

@@ -1,13 +1,25 @@
 // The OpenAPI document: valid OpenAPI 3.1 (@readme/openapi-parser), generated from the zod schemas, and
 // covering exactly the route handlers under app/api/v1 (found on disk, so a new route without a document
-// entry — or an entry without a route — fails here).
+// entry — or an entry without a route — fails here); its schemas refuse what the server refuses (checked with a
+// JSON Schema validator). Redocly's lint and a typed client built from it run in scripts/check-api-client.ts.
 import fs from "node:fs";
 import path from "node:path";
 import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildOpenApiDocument } from "../../lib/openapi/document";
-import { actionBodySchema, claimDraftSchema, claimResourceSchema, PROBLEM_CODES } from "../../lib/claims/schemas";
+import Ajv2020 from "ajv/dist/2020";
+import { CLAIM_STATUSES, DYNAMICS_PRODUCTS } from "../../lib/claims/catalogue";
+import {
+  ACTION_COMMENT_DESCRIPTION,
+  actionBodySchema,
+  claimDraftSchema,
+  claimListQuerySchema,
+  claimPatchSchema,
+  claimResourceSchema,
+  commentBodySchema,
+  PROBLEM_CODES,
+} from "../../lib/claims/schemas";
 import { STATUS_BY_CODE } from "../../lib/http/problem";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
@@ -91,16 +103,21 @@ describe("OpenAPI document", () => {
 
   it("every problem code of the contract appears with its status, and authenticated operations document 401 and 429", () => {
     const text = JSON.stringify(document.paths);
+    // Shared responses (401, 429, 500) and the 405 of methods that are no operation are documented once.
+    const documentedOnce = ["UNAUTHENTICATED", "RATE_LIMITED", "INTERNAL", "METHOD_NOT_ALLOWED"];
     for (const code of PROBLEM_CODES) {
-      if (code === "UNAUTHENTICATED" || code === "RATE_LIMITED") continue; // shared responses
+      if (documentedOnce.includes(code)) continue;
       expect(text, code).toContain(`\`${code}\``);
     }
+    expect(document.info.description).toContain("405\n`METHOD_NOT_ALLOWED` with `Allow`");
+    expect(document.components.responses.InternalError.description).toContain("`INTERNAL`");
     for (const [p, item] of Object.entries(document.paths as Json)) {
       for (const [method, op] of Object.entries(item as Json)) {
         const isPublic = Array.isArray(op.security) && op.security.length === 0;
         if (isPublic) continue;
         expect(op.responses["401"], `${method} ${p}`).toEqual({ $ref: "#/components/responses/Unauthenticated" });
         expect(op.responses["429"], `${method} ${p}`).toEqual({ $ref: "#/components/responses/RateLimited" });
+        expect(op.responses["500"], `${method} ${p}`).toEqual({ $ref: "#/components/responses/InternalError" });
         for (const status of Object.keys(op.responses).filter((s) => Number(s) >= 400)) {
           expect(Object.values(STATUS_BY_CODE), `${method} ${p} ${status}`).toContain(Number(status));
         }
@@ -108,5 +125,116 @@ describe("OpenAPI document", () => {
     }
     expect(document.paths["/consent/{token}/deny"].post.security).toEqual([]);
     expect(document.paths["/claims/{id}"].patch.parameters.find((p: Json) => p.name === "If-Match")).toMatchObject({ in: "header", required: true });
+  });
+
+  it("every operation that takes a JSON body documents its 413, and every operation but the document itself a 4XX", () => {
+    for (const [p, item] of Object.entries(document.paths as Json)) {
+      for (const [method, op] of Object.entries(item as Json)) {
+        if (op.requestBody?.content["application/json"]) expect(op.responses["413"]?.description, `${method} ${p}`).toMatch(/JSON body is over 1 MiB/);
+        if (op.operationId === "getOpenApiDocument") continue; // public and static: it has no 4XX to give
+        expect(Object.keys(op.responses).some((status) => /^4\d\d$/.test(status)), `${method} ${p}`).toBe(true);
+      }
+    }
+  });
+
+  it("declares binary bodies so that generated clients type them as bytes, and the download as the stored type with its ETag", () => {
+    const upload = document.paths["/claims/{id}/poe"].post.requestBody.content["application/octet-stream"].schema;
+    expect(upload).toMatchObject({ type: "string", format: "binary" });
+    const download = document.paths["/claims/{id}/poe/{poeId}"].get;
+    expect(Object.keys(download.responses["200"].content)).toEqual(["*/*"]);
+    expect(download.responses["200"].headers.ETag.description).toMatch(/SHA-256/);
+    expect(download.responses["304"]).toBeDefined();
+    expect(download.parameters.find((p: Json) => p.name === "If-None-Match")).toMatchObject({ in: "header", required: false });
+  });
+
+  it("names every status of the list's counts (no propertyNames a generated client would lose)", () => {
+    const counts = document.components.schemas.ClaimList.properties.counts;
+    expect(counts.propertyNames).toBeUndefined();
+    expect(Object.keys(counts.properties)).toEqual([...CLAIM_STATUSES]);
+  });
+
+  it("export.csv offers the list's filters and sort but not the paging it ignores", () => {
+    const names = (op: Json) => op.parameters.map((p: Json) => p.name);
+    expect(names(document.paths["/claims"].get)).toEqual(expect.arrayContaining(["page", "pageSize"]));
+    const exported = names(document.paths["/claims/export.csv"].get);
+    expect(exported).not.toContain("page");
+    expect(exported).not.toContain("pageSize");
+    expect(exported).toEqual(expect.arrayContaining(["status", "q", "overdue", "sort"]));
+  });
+
+  it("every action body that takes a comment documents that it is posted to the thread", () => {
+    const withComment = (Object.keys(actionBodySchema) as (keyof typeof actionBodySchema)[]).filter(
+      (action) => "comment" in actionBodySchema[action].shape,
+    );
+    // submit and start-review gain theirs with the service change that posts them.
+    expect(withComment).toEqual(expect.arrayContaining(["request-info", "resubmit", "approve", "reject", "withdraw"]));
+    for (const action of withComment) {
+      const ref: string = document.paths[`/claims/{id}/actions/${action}`].post.requestBody.content["application/json"].schema.$ref;
+      const body = document.components.schemas[ref.split("/").pop()!];
+      expect(body.properties.comment?.description, action).toContain(ACTION_COMMENT_DESCRIPTION);
+    }
+  });
+});
+
+/**
+ * The document's schemas refuse what the server refuses: the same inputs through the zod schema the route
+ * uses and through a JSON Schema validator reading the document give the same verdict.
+ */
+describe("OpenAPI schemas and the server agree", () => {
+  const document = buildOpenApiDocument() as Json;
+  const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+  ajv.addSchema({ $id: "https://cpor.test/openapi.json", components: document.components });
+  const validatorOf = (schema: Json) =>
+    ajv.compile(schema.$ref ? { $ref: `https://cpor.test/openapi.json${schema.$ref}` } : schema);
+
+  const TENANT = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+  const SUB_A = "0b7f2a51-8c2e-4a4e-9d0f-1f5b6c7d8e9a";
+  const SUB_B = "a1b2c3d4-e5f6-4789-8abc-def012345678";
+  const contact = { name: "Ada Lovelace", title: "CTO", email: "ada@contoso.com" };
+
+  it("PATCH bodies: at least one known field, each product once, no blank names", () => {
+    const validate = validatorOf(document.paths["/claims/{id}"].patch.requestBody.content["application/json"].schema);
+    const cases: [string, unknown, boolean][] = [
+      ["empty", {}, false],
+      ["only unknown fields", { colour: "blue" }, false],
+      ["one field", { commentary: "Workshops in March." }, true],
+      ["two workloads", { products: [{ kind: "WORKLOAD", name: "TEAMS" }, { kind: "WORKLOAD", name: "EXCHANGE" }] }, true],
+      ["a repeated workload", { products: [{ kind: "WORKLOAD", name: "TEAMS" }, { kind: "WORKLOAD", name: "TEAMS" }] }, false],
+      [
+        "one Dynamics product with two subscriptions",
+        {
+          products: [
+            { kind: "DYNAMICS", name: DYNAMICS_PRODUCTS[0], subscriptionId: SUB_A },
+            { kind: "DYNAMICS", name: DYNAMICS_PRODUCTS[0], subscriptionId: SUB_B },
+          ],
+        },
+        false,
+      ],
+      ["a contact", { customerContact: contact }, true],
+      ["a contact named with spaces only", { customerContact: { ...contact, name: "   " } }, false],
+      ["a customer named with spaces only", { customer: { tenantId: TENANT, domain: "contoso.com", name: " \t " } }, false],
+      ["a customer named with spaces around", { customer: { tenantId: TENANT, domain: "contoso.com", name: " Contoso " } }, true],
+    ];
+    for (const [name, body, accepted] of cases) {
+      expect(claimPatchSchema.safeParse(body).success, `server: ${name}`).toBe(accepted);
+      expect(validate(body), `document: ${name}`).toBe(accepted);
+    }
+  });
+
+  it("list query: overdue is true or false, nothing else", () => {
+    const overdue = document.paths["/claims"].get.parameters.find((p: Json) => p.name === "overdue").schema;
+    const validate = validatorOf(overdue);
+    for (const [value, accepted] of [["true", true], ["false", true], ["yes", false], ["1", false], ["TRUE", false]] as const) {
+      expect(claimListQuerySchema.safeParse({ overdue: value }).success, `server: ${value}`).toBe(accepted);
+      expect(validate(value), `document: ${value}`).toBe(accepted);
+    }
+  });
+
+  it("comments: text of spaces only is refused by both", () => {
+    const validate = validatorOf(document.paths["/claims/{id}/comments"].post.requestBody.content["application/json"].schema);
+    for (const [body, accepted] of [[{ body: "   " }, false], [{ body: " ok " }, true], [{}, false]] as const) {
+      expect(commentBodySchema.safeParse(body).success).toBe(accepted);
+      expect(validate(body)).toBe(accepted);
+    }
   });
 });

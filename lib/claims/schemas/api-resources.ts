@@ -151,6 +151,10 @@ export const PROBLEM_CODES = [
   "UNAUTHENTICATED",
   "PRECONDITION_REQUIRED",
   "RATE_LIMITED",
+  // This server's two additions to api-v1's codes, for answers the contract names no code for: a method the
+  // path does not accept (405, with Allow) and an unexpected failure (500, nothing of the cause is shown).
+  "METHOD_NOT_ALLOWED",
+  "INTERNAL",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -163,7 +167,10 @@ export const problemSchema = z
     type: z.string(),
     title: z.string(),
     status: z.int().min(400).max(599),
-    code: z.enum(PROBLEM_CODES),
+    code: z.enum(PROBLEM_CODES).meta({
+      description:
+        "Stable error code. METHOD_NOT_ALLOWED (405) and INTERNAL (500) are this server's additions to the contract's codes.",
+    }),
     detail: z.string(),
     errors: z.array(fieldErrorSchema).optional(),
   })
