@@ -4,7 +4,7 @@ import "server-only";
 import type { Comment, Dispute, PoeFile } from "../generated/prisma/client";
 import { formatClaimNumber } from "./claim-number";
 import type { ClaimResource } from "./schemas";
-import type { ClaimDetail } from "./claim-detail";
+import { claimValuesOf, type ClaimDetail } from "./claim-detail";
 import { isOverdue } from "./sla";
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
@@ -34,24 +34,19 @@ export function poeResource(file: PoeFile): ClaimResource["poe"][number] {
 }
 
 export function claimResource(claim: ClaimDetail, now = new Date()): ClaimResource {
+  const values = claimValuesOf(claim);
   return {
     id: claim.id,
     number: formatClaimNumber(claim.number),
     status: claim.status,
     version: claim.version,
     organizationId: claim.organizationId,
-    mpnId: claim.mpnId,
-    program: claim.program,
-    activity: claim.activity,
-    solutionArea: claim.solutionArea,
-    customer: { tenantId: claim.customerTenantId, domain: claim.customerDomain, name: claim.customerName },
-    products: claim.products.map((p) =>
-      p.kind === "DYNAMICS"
-        ? { kind: "DYNAMICS", name: p.name, subscriptionId: p.subscriptionId ?? "" }
-        : { kind: "WORKLOAD", name: p.name },
-    ) as ClaimResource["products"],
-    customerContact: (claim.customerContact ?? null) as ClaimResource["customerContact"],
-    partnerContact: (claim.partnerContact ?? null) as ClaimResource["partnerContact"],
+    // The claim's own fields as a partner enters them (one mapping, claimValuesOf); the API shows absent
+    // contacts as null.
+    ...values,
+    products: values.products ?? [],
+    customerContact: values.customerContact ?? null,
+    partnerContact: values.partnerContact ?? null,
     commentary: claim.commentary,
     poe: claim.poeFiles.map(poeResource),
     reasonCodes: claim.reasonCodes,
