@@ -23,12 +23,8 @@ export function isPartner(actor: Actor): boolean {
 
 /** A partner acting on a claim of their own organization; the one shape of actor that may change a claim's content. */
 function isOwningPartner(actor: Actor, claim: { organizationId: string }): boolean {
-  return (
-    actor.kind === "user" &&
-    PARTNER_ROLES.includes(actor.role) &&
-    actor.organizationId !== null &&
-    actor.organizationId === claim.organizationId
-  );
+  const scope = visibilityScope(actor);
+  return scope.kind === "organization" && scope.organizationId === claim.organizationId;
 }
 
 /** Whether the actor may see the claim at all; the rule itself is visibility.ts's, shared with every SQL filter. */
