@@ -13,6 +13,7 @@ import {
   INFO_REQUEST_REASONS,
   REJECTION_REASONS,
   USER_ROLES,
+  WITHDRAW_REASONS,
 } from "./catalogue";
 import { CLAIM_ACTIONS, type ActorRole } from "./lifecycle";
 import { STAGES_WITH_DEADLINE } from "./sla";
@@ -75,6 +76,7 @@ export const claimEventSchema = z
       toStatus: z.enum(CLAIM_STATUSES),
       reasonCodes: z.array(z.enum(INFO_REQUEST_REASONS)).optional(),
       rejectionReason: z.enum(REJECTION_REASONS).optional(),
+      withdrawReason: z.enum(WITHDRAW_REASONS).optional(),
       comment: text.optional(),
     }),
     event("REVIEWER_ASSIGNED", { reviewerId: id, reviewerName: z.string().optional() }),
