@@ -96,7 +96,6 @@ export type WithdrawReason = (typeof WITHDRAW_REASONS)[number];
 export const DISPUTE_STATUSES = ["OPEN", "UPHELD", "OVERTURNED"] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 export const DISPUTE_OUTCOMES = ["UPHOLD", "OVERTURN"] as const;
-export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
 
 /** Calendar days after a rejection during which the partner may open its one dispute. */
 export const DISPUTE_WINDOW_CALENDAR_DAYS = 30;

@@ -92,8 +92,6 @@ export const claimEventSchema = z
   .meta({ id: "ClaimEvent", description: "One history event: `type` names it, `data` is its payload." });
 
 export type ClaimEventInput = z.infer<typeof claimEventSchema>;
-/** The payload of one event type, e.g. ClaimEventData<"STATUS_CHANGED">. */
-export type ClaimEventData<T extends ClaimEventType> = Extract<ClaimEventInput, { type: T }>["data"];
 
 // Fails to compile if CLAIM_EVENT_TYPES and the union's members ever disagree in either direction.
 const eventTypesMatchUnion: [ClaimEventType, ClaimEventInput["type"]] extends [ClaimEventInput["type"], ClaimEventType]

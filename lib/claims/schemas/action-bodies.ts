@@ -115,7 +115,6 @@ export const actionBodySchema = {
   withdraw: withdrawBodySchema,
 } as const;
 export type ApiClaimAction = keyof typeof actionBodySchema;
-export type ActionBody<A extends ApiClaimAction> = z.infer<(typeof actionBodySchema)[A]>;
 
 export function isApiClaimAction(value: string): value is ApiClaimAction {
   return Object.hasOwn(actionBodySchema, value);
