@@ -1,28 +1,32 @@
 "use client";
 
 // Withdraw (seed: "Partner request"): the partner says why — the seed's three usual reasons or another one —
-// and the reason goes to the reviewer as the withdrawal's comment. The service decides whether the claim
-// may still be withdrawn.
+// sent as a reason code (stored on the claim, shown translated) plus the partner's own words, which go to the
+// reviewer as the withdrawal's comment. The service decides whether the claim may still be withdrawn.
 import { useTranslations } from "next-intl";
+import { WITHDRAW_REASONS, type WithdrawReason } from "@/lib/claims/catalogue";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { IDLE, type ActionState } from "./action-state";
 import { dangerButtonClass, describedBy, ErrorSummary, errorId, FieldErrorText, fieldId, inputClass, secondaryButtonClass } from "./form-parts";
 import { useCloseDialog } from "./modal-dialog";
 
-const REASONS = ["WRONG_MPN", "WRONG_ACTIVITY", "NO_LONGER_WORKING", "OTHER"] as const;
-type Reason = (typeof REASONS)[number];
+export interface WithdrawPayload {
+  withdrawReason: WithdrawReason;
+  text?: string;
+}
 
-export function WithdrawForm(props: { action: (state: ActionState, payload: { text?: string }) => Promise<ActionState> }) {
+export function WithdrawForm(props: { action: (state: ActionState, payload: WithdrawPayload) => Promise<ActionState> }) {
   const t = useTranslations("claimWithdraw");
   const tErrors = useTranslations("claimErrors");
   const close = useCloseDialog();
   const [state, dispatch, pending] = useActionState(props.action, IDLE);
-  const [reason, setReason] = useState<Reason | "">("");
+  const [reason, setReason] = useState<WithdrawReason | "">("");
   const [details, setDetails] = useState("");
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
   const errors: Record<string, string> = { ...localErrors };
   if (state.errors?.comment) errors["withdraw-details"] = state.errors.comment;
+  if (state.errors?.withdrawReason) errors["withdraw-reason"] = state.errors.withdrawReason;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,10 +34,8 @@ export function WithdrawForm(props: { action: (state: ActionState, payload: { te
     if (!reason) problems["withdraw-reason"] = t("chooseReason");
     else if (reason === "OTHER" && !details.trim()) problems["withdraw-details"] = t("detailsHint");
     setLocalErrors(problems);
-    if (Object.keys(problems).length) return;
-    const label = t(`reason_${reason as Reason}`);
-    const text = details.trim() ? `${label} — ${details.trim()}` : label;
-    startTransition(() => dispatch({ text }));
+    if (Object.keys(problems).length || !reason) return;
+    startTransition(() => dispatch({ withdrawReason: reason, text: details.trim() || undefined }));
   }
 
   const shownState: ActionState =
@@ -52,7 +54,7 @@ export function WithdrawForm(props: { action: (state: ActionState, payload: { te
           {t("reasonLegend")}
         </legend>
         <div className="mt-2 space-y-2">
-          {REASONS.map((r) => (
+          {WITHDRAW_REASONS.map((r) => (
             <label key={r} className="flex items-start gap-2">
               <input
                 type="radio"

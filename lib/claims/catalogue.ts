@@ -89,10 +89,13 @@ export const REVIEWER_REJECTION_REASONS = REJECTION_REASONS.filter(
   (r) => !NON_REVIEWER_REJECTION_REASONS.includes(r),
 ) as Exclude<RejectionReason, "PARTNER_REQUEST" | "CUSTOMER_DECLINE" | "NO_PARTNER_RESPONSE">[];
 
+/** Why a partner withdraws its claim (a code, shown translated; the partner's own words go in the comment). */
+export const WITHDRAW_REASONS = ["WRONG_MPN_ID", "WRONG_ACTIVITY", "NO_LONGER_WORKING_WITH_CUSTOMER", "OTHER"] as const;
+export type WithdrawReason = (typeof WITHDRAW_REASONS)[number];
+
 export const DISPUTE_STATUSES = ["OPEN", "UPHELD", "OVERTURNED"] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 export const DISPUTE_OUTCOMES = ["UPHOLD", "OVERTURN"] as const;
-export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
 
 /** Calendar days after a rejection during which the partner may open its one dispute. */
 export const DISPUTE_WINDOW_CALENDAR_DAYS = 30;

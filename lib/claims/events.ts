@@ -13,6 +13,7 @@ import {
   INFO_REQUEST_REASONS,
   REJECTION_REASONS,
   USER_ROLES,
+  WITHDRAW_REASONS,
 } from "./catalogue";
 import { CLAIM_ACTIONS, type ActorRole } from "./lifecycle";
 import { STAGES_WITH_DEADLINE } from "./sla";
@@ -75,6 +76,7 @@ export const claimEventSchema = z
       toStatus: z.enum(CLAIM_STATUSES),
       reasonCodes: z.array(z.enum(INFO_REQUEST_REASONS)).optional(),
       rejectionReason: z.enum(REJECTION_REASONS).optional(),
+      withdrawReason: z.enum(WITHDRAW_REASONS).optional(),
       comment: text.optional(),
     }),
     event("REVIEWER_ASSIGNED", { reviewerId: id, reviewerName: z.string().optional() }),
@@ -90,8 +92,6 @@ export const claimEventSchema = z
   .meta({ id: "ClaimEvent", description: "One history event: `type` names it, `data` is its payload." });
 
 export type ClaimEventInput = z.infer<typeof claimEventSchema>;
-/** The payload of one event type, e.g. ClaimEventData<"STATUS_CHANGED">. */
-export type ClaimEventData<T extends ClaimEventType> = Extract<ClaimEventInput, { type: T }>["data"];
 
 // Fails to compile if CLAIM_EVENT_TYPES and the union's members ever disagree in either direction.
 const eventTypesMatchUnion: [ClaimEventType, ClaimEventInput["type"]] extends [ClaimEventInput["type"], ClaimEventType]

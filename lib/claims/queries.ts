@@ -134,11 +134,7 @@ export interface ClaimListResult {
   counts: StatusCounts;
 }
 
-export async function listClaims(db: Db, actor: Actor, filters: ClaimListFilters, now: Date): Promise<ClaimListResult> {
-  return listPage(db, actor, filters, now, (page) => db.claim.findMany({ ...page, select: claimListSelect }));
-}
-
-/** The same page as listClaims with each claim in full (products, PoE, dispute): the API's list items. */
+/** A page of the API's claim list, each claim in full (products, PoE, dispute), with an exact `total`. */
 export async function listClaimDetails(
   db: Db,
   actor: Actor,
@@ -206,7 +202,7 @@ export interface ClaimListPage extends ClaimListResult {
 }
 
 /**
- * A page of the portal's claim lists (dashboard, review queue, admin). Unlike `listClaims` (the API's
+ * A page of the portal's claim lists (dashboard, review queue, admin). Unlike `listClaimDetails` (the API's
  * contract: an exact `total`), a filtered view's total is a capped count and paging is bounded, see above.
  * Tab counts come from the maintained counts table.
  */

@@ -52,6 +52,7 @@ export function claimResource(claim: ClaimDetail, now = new Date()): ClaimResour
     reasonCodes: claim.reasonCodes,
     rejectionReason: claim.rejectionReason,
     rejectionComment: claim.rejectionComment,
+    withdrawReason: claim.withdrawReason,
     dispute: claim.dispute ? disputeResource(claim.dispute) : null,
     dueAt: iso(claim.dueAt),
     overdue: isOverdue(claim, now),

@@ -26,7 +26,10 @@ test("a billing admin withdraws a claim with a reason (Partner request)", async 
 
   await expect(page.getByTestId("status-badge")).toHaveText(/Rejected/);
   await expect(page.getByTestId("rejection-reason")).toHaveText(/^Partner request – /);
-  await expect(page.getByTestId("rejection-comment")).toContainText("Created with an incorrect MPN ID — Should have been filed for the branch location.");
+  // The reason is stored as a code and shown translated; the comment is the partner's own words only.
+  await expect(page.getByTestId("withdraw-reason")).toHaveAttribute("data-code", "WRONG_MPN_ID");
+  await expect(page.getByTestId("withdraw-reason")).toHaveText("Withdrawn because: Created with an incorrect MPN ID");
+  await expect(page.getByTestId("rejection-comment")).toHaveText("Comment: Should have been filed for the branch location.");
   await expect(page.getByText("A claim you withdrew cannot be disputed; create a new claim instead.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Dispute this rejection" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Withdraw claim" })).toHaveCount(0);

@@ -8,7 +8,7 @@ import { formatClaimNumber } from "../../lib/claims/claim-number";
 import type { Actor } from "../../lib/claims/lifecycle";
 import {
   CLAIM_SORTS,
-  listClaims,
+  listClaimDetails,
   listClaimsPage,
   type ClaimListFilters,
   type StatusCounts,
@@ -198,8 +198,8 @@ describe.skipIf(!pgAvailable)("dashboard list query (PostgreSQL)", () => {
     const capped = await listClaimsPage(t.db, actors.partnerA, { program: "OSA", sort: "-updatedAt", page: 1, pageSize: 25 }, NOW, { count: 10, read: 1000 });
     expect(capped).toMatchObject({ total: 10, totalIsExact: false, hasNextPage: true });
     expect(capped.items).toHaveLength(25);
-    // The API's listClaims keeps its contract: an exact total.
-    const api = await listClaims(t.db, actors.partnerA, { program: "OSA", sort: "-updatedAt", page: 1, pageSize: 25 }, NOW);
+    // The API's listClaimDetails keeps its contract: an exact total.
+    const api = await listClaimDetails(t.db, actors.partnerA, { program: "OSA", sort: "-updatedAt", page: 1, pageSize: 25 }, NOW);
     expect(api.total).toBe(30);
     expect(api.items.map((c) => c.id)).toEqual(exact.items.map((c) => c.id));
   });

@@ -15,7 +15,7 @@ import {
 import { formatClaimNumber } from "../../lib/claims/claim-number";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../lib/claims/catalogue";
 import { ClaimError } from "../../lib/claims/errors";
-import { listClaims, statusCounts, type ClaimListFilters } from "../../lib/claims/queries";
+import { listClaimDetails, statusCounts, type ClaimListFilters } from "../../lib/claims/queries";
 import {
   addComment,
   approveClaim,
@@ -112,16 +112,16 @@ describe.skipIf(!pgAvailable)("organization isolation (PostgreSQL)", () => {
   it("customers and the system browse nothing", async () => {
     for (const actor of [{ kind: "customer" as const }, { kind: "system" as const }]) {
       await expect(findVisibleClaim(t.db, actor, a.APPROVED.claim.id)).rejects.toBeInstanceOf(ClaimError);
-      expect(await listClaims(t.db, actor, LIST, new Date())).toMatchObject({ items: [], total: 0 });
+      expect(await listClaimDetails(t.db, actor, LIST, new Date())).toMatchObject({ items: [], total: 0 });
     }
   });
 
-  it("listClaims and statusCounts for organization B never include A's claims, whatever the filters", async () => {
+  it("listClaimDetails and statusCounts for organization B never include A's claims, whatever the filters", async () => {
     const aIds = new Set(Object.values(a).map((c) => c.claim.id));
     const bIds = b.map((c) => c.claim.id).sort();
     const now = new Date("2026-03-02T12:00:00.000Z");
     for (const user of [w.partnerB, w.billingB]) {
-      const all = await listClaims(t.db, user.actor, LIST, now);
+      const all = await listClaimDetails(t.db, user.actor, LIST, now);
       expect(all.items.map((c) => c.id).sort()).toEqual(bIds);
       expect(all.total).toBe(3);
       expect(all.items.every((c) => c.organizationId === w.orgB.id)).toBe(true);
@@ -131,43 +131,43 @@ describe.skipIf(!pgAvailable)("organization isolation (PostgreSQL)", () => {
       expect(all.counts).toEqual(counts);
 
       for (const status of CLAIM_STATUSES) {
-        const page = await listClaims(t.db, user.actor, { ...LIST, status }, now);
+        const page = await listClaimDetails(t.db, user.actor, { ...LIST, status }, now);
         expect(page.items.filter((c) => aIds.has(c.id)), status).toEqual([]);
         expect(page.total).toBe(counts[status]);
       }
       // searching for A's claims by their exact number, tenant ID or customer name finds nothing
       const queries = Object.values(a).flatMap((c) => [formatClaimNumber(c.claim.number), c.claim.customerTenantId, c.claim.customerName]);
-      const found = await Promise.all(queries.map((q) => listClaims(t.db, user.actor, { ...LIST, q }, now)));
+      const found = await Promise.all(queries.map((q) => listClaimDetails(t.db, user.actor, { ...LIST, q }, now)));
       found.forEach((result, i) => {
         expect(result.items, queries[i]).toEqual([]);
         expect(result.total, queries[i]).toBe(0);
       });
       // …while partner A finds its own claim by the same queries (the searches themselves work)
       if (user === w.partnerB) {
-        const own = await Promise.all(queries.map((q) => listClaims(t.db, w.partnerA.actor, { ...LIST, q }, now)));
+        const own = await Promise.all(queries.map((q) => listClaimDetails(t.db, w.partnerA.actor, { ...LIST, q }, now)));
         own.forEach((result, i) => expect(result.total, queries[i]).toBeGreaterThanOrEqual(1));
       }
-      const overdue = await listClaims(t.db, user.actor, { ...LIST, overdue: true }, new Date("2027-01-01T00:00:00.000Z"));
+      const overdue = await listClaimDetails(t.db, user.actor, { ...LIST, overdue: true }, new Date("2027-01-01T00:00:00.000Z"));
       expect(overdue.items.filter((c) => aIds.has(c.id))).toEqual([]);
     }
   });
 
   it("partner A sees exactly A's claims; reviewers see every claim but drafts; admins see all", async () => {
     const now = new Date("2026-03-02T12:00:00.000Z");
-    const aList = await listClaims(t.db, w.partnerA.actor, LIST, now);
+    const aList = await listClaimDetails(t.db, w.partnerA.actor, LIST, now);
     expect(aList.items.map((c) => c.id).sort()).toEqual(Object.values(a).map((c) => c.claim.id).sort());
 
-    const reviewerList = await listClaims(t.db, w.reviewer.actor, LIST, now);
+    const reviewerList = await listClaimDetails(t.db, w.reviewer.actor, LIST, now);
     expect(reviewerList.items.some((c) => c.status === "EDITING")).toBe(false);
     expect(reviewerList.total).toBe(Object.keys(a).length - 1 + b.length - 1);
     expect(reviewerList.counts.EDITING).toBe(0);
     const reviewerCounts = await statusCounts(t.db, w.reviewer.actor);
     expect(reviewerCounts).toEqual(reviewerList.counts);
     expect(
-      (await listClaims(t.db, w.reviewer.actor, { ...LIST, q: formatClaimNumber(a.EDITING.claim.number) }, now)).items,
+      (await listClaimDetails(t.db, w.reviewer.actor, { ...LIST, q: formatClaimNumber(a.EDITING.claim.number) }, now)).items,
     ).toEqual([]);
 
-    const adminList = await listClaims(t.db, w.admin.actor, LIST, now);
+    const adminList = await listClaimDetails(t.db, w.admin.actor, LIST, now);
     expect(adminList.total).toBe(Object.keys(a).length + b.length);
     const expected: Record<ClaimStatus, number> = { EDITING: 2, SUBMITTED: 2, UNDER_REVIEW: 1, PARTNER_ACTION_REQUIRED: 1, APPROVED: 1, REJECTED: 3 };
     expect(await statusCounts(t.db, w.admin.actor)).toEqual(expected);

@@ -23,6 +23,7 @@ import {
   type World,
 } from "../fixtures/claims";
 import { formatClaimNumber } from "../../lib/claims/claim-number";
+import { claimResource } from "../../lib/claims/resource";
 import {
   addComment,
   approveClaim,
@@ -252,6 +253,51 @@ describe.skipIf(!pgAvailable)("claim lifecycle use cases (PostgreSQL)", () => {
       expect(events[0].data).toMatchObject({ action: "withdraw", rejectionReason: "PARTNER_REQUEST" });
     });
 
+    it("withdraw with a reason code: stored on the claim and in the history; the comment stays the partner's own text", async () => {
+      const coded = await claimIn(t.db, w, "SUBMITTED");
+      const now = at(coded.at, HOUR);
+      const withdrawn = await withdrawClaim(
+        t.db,
+        w.partnerA.actor,
+        coded.claim.id,
+        { withdrawReason: "WRONG_MPN_ID", comment: "Should have been the branch location." },
+        { now },
+      );
+      expect(withdrawn).toMatchObject({ withdrawReason: "WRONG_MPN_ID", rejectionComment: "Should have been the branch location." });
+      expect(claimResource(withdrawn, now)).toMatchObject({ withdrawReason: "WRONG_MPN_ID", rejectionComment: "Should have been the branch location." });
+      const [changed] = (await eventsOf(t.db, coded.claim.id)).filter((e) => e.type === "STATUS_CHANGED" && e.toStatus === "REJECTED");
+      expect(changed.data).toMatchObject({ action: "withdraw", rejectionReason: "PARTNER_REQUEST", withdrawReason: "WRONG_MPN_ID" });
+
+      // A code alone says why: no comment is stored or posted.
+      const bare = await claimIn(t.db, w, "SUBMITTED");
+      const alone = await withdrawClaim(t.db, w.partnerA.actor, bare.claim.id, { withdrawReason: "NO_LONGER_WORKING_WITH_CUSTOMER" }, { now });
+      expect(alone).toMatchObject({ status: "REJECTED", withdrawReason: "NO_LONGER_WORKING_WITH_CUSTOMER", rejectionComment: null });
+      expect(await t.db.comment.count({ where: { claimId: bare.claim.id } })).toBe(0);
+
+      // OTHER (or no code) still needs the partner's words; an unknown code is refused.
+      const other = await claimIn(t.db, w, "SUBMITTED");
+      const before = await snapshot(t.db, other.claim.id);
+      await expectClaimError(withdrawClaim(t.db, w.partnerA.actor, other.claim.id, { withdrawReason: "OTHER" }, { now }), "VALIDATION");
+      await expectClaimError(withdrawClaim(t.db, w.partnerA.actor, other.claim.id, { withdrawReason: "Wrong MPN", comment: "x" }, { now }), "VALIDATION");
+      expect(await snapshot(t.db, other.claim.id)).toEqual(before);
+      // A claim rejected otherwise has no withdraw reason.
+      expect(claimResource(other.claim, now).withdrawReason).toBeNull();
+    });
+
+    it("submit and start-review post their comment to the claim's comments and the status change's history", async () => {
+      const { claim, at: t0 } = await claimIn(t.db, w, "EDITING");
+      await recordPoeFile(t.db, w.partnerA.actor, claim.id, poeFile(), { now: at(t0, MINUTE) });
+      await submitClaim(t.db, w.partnerA.actor, claim.id, { comment: "Ready for review." }, { now: at(t0, 2 * MINUTE) });
+      await startReview(t.db, w.reviewer.actor, claim.id, { comment: "Looking at it today." }, { now: at(t0, HOUR) });
+      const comments = await t.db.comment.findMany({ where: { claimId: claim.id }, orderBy: { createdAt: "asc" } });
+      expect(comments.map((c) => [c.authorId, c.body])).toEqual([
+        [w.partnerA.id, "Ready for review."],
+        [w.reviewer.id, "Looking at it today."],
+      ]);
+      const changes = (await eventsOf(t.db, claim.id)).filter((e) => e.type === "STATUS_CHANGED");
+      expect(changes.map((e) => (e.data as { comment?: string }).comment)).toEqual(["Ready for review.", "Looking at it today."]);
+    });
+
     it("a comment changes no version, writes COMMENT_ADDED and records the partner's response time", async () => {
       const { claim } = await claimIn(t.db, w, "UNDER_REVIEW");
       const now = at(MONDAY, 7 * HOUR);
@@ -291,14 +337,14 @@ describe.skipIf(!pgAvailable)("claim lifecycle use cases (PostgreSQL)", () => {
       expect([await snapshot(t.db, submitted.id), await snapshot(t.db, approved.id)]).toEqual(before);
     });
 
-    it("submit and start-review ignore fields their bodies do not have: a stray comment is neither posted nor put in the history", async () => {
+    it("submit and start-review ignore fields their bodies do not have: stray reason codes are neither stored nor put in the history", async () => {
       const { claim, at: t0 } = await claimIn(t.db, w, "EDITING");
       await recordPoeFile(t.db, w.partnerA.actor, claim.id, poeFile(), { now: at(t0, MINUTE) });
-      await submitClaim(t.db, w.partnerA.actor, claim.id, { comment: "Please hurry" }, { now: at(t0, 2 * MINUTE) });
-      await startReview(t.db, w.reviewer.actor, claim.id, { comment: "On it" }, { now: at(t0, HOUR) });
+      await submitClaim(t.db, w.partnerA.actor, claim.id, { reasonCodes: ["MISSING_ALL_POE"] }, { now: at(t0, 2 * MINUTE) });
+      const reviewing = await startReview(t.db, w.reviewer.actor, claim.id, { reasonCodes: ["MISSING_PRODUCTS"] }, { now: at(t0, HOUR) });
+      expect(reviewing.reasonCodes).toEqual([]);
       const events = await eventsOf(t.db, claim.id);
-      for (const event of events.filter((e) => e.type === "STATUS_CHANGED")) expect(event.data).not.toHaveProperty("comment");
-      expect(events.map((e) => e.type)).not.toContain("COMMENT_ADDED");
+      for (const event of events.filter((e) => e.type === "STATUS_CHANGED")) expect(event.data).not.toHaveProperty("reasonCodes");
       expect(await t.db.comment.count({ where: { claimId: claim.id } })).toBe(0);
     });
 
@@ -683,6 +729,18 @@ describe.skipIf(!pgAvailable)("claim lifecycle use cases (PostgreSQL)", () => {
       await expectAtomic(claim.id, "COMMENT_ADDED", () =>
         requestPartnerInfo(t.db, w.reviewer.actor, claim.id, { reasonCodes: ["MISSING_ALL_POE"], comment: "PoE?" }, { now: at(t0, 2 * HOUR) }),
       );
+    });
+
+    it("submit and start-review with a comment: a failed comment rolls the status change back", async () => {
+      const { claim, at: t0 } = await claimIn(t.db, w, "EDITING");
+      await recordPoeFile(t.db, w.partnerA.actor, claim.id, poeFile(), { now: at(t0, MINUTE) });
+      await expectAtomic(claim.id, "COMMENT_ADDED", () =>
+        submitClaim(t.db, w.partnerA.actor, claim.id, { comment: "Ready." }, { now: at(t0, 2 * MINUTE) }),
+      );
+      await expectAtomic(claim.id, "COMMENT_ADDED", () =>
+        startReview(t.db, w.reviewer.actor, claim.id, { comment: "On it." }, { now: at(t0, HOUR) }),
+      );
+      expect((await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe("UNDER_REVIEW");
     });
 
     it("resubmit with a comment: a failed transition leaves no comment behind", async () => {

@@ -390,6 +390,22 @@ describe("action bodies", () => {
     expect(pathsOf(withdrawBodySchema, { comment: "   " })).toEqual(["comment"]);
   });
 
+  it("withdraw: a reason code says why by itself, except OTHER, which needs the partner's words", () => {
+    expect(withdrawBodySchema.parse({ withdrawReason: "WRONG_MPN_ID" })).toEqual({ withdrawReason: "WRONG_MPN_ID" });
+    expect(withdrawBodySchema.parse({ withdrawReason: "WRONG_ACTIVITY", comment: " Chose Usage " })).toEqual({
+      withdrawReason: "WRONG_ACTIVITY",
+      comment: "Chose Usage",
+    });
+    expect(pathsOf(withdrawBodySchema, { withdrawReason: "OTHER" })).toEqual(["comment"]);
+    expect(pathsOf(withdrawBodySchema, { withdrawReason: "OTHER", comment: " " })).toEqual(["comment"]);
+    expect(pathsOf(withdrawBodySchema, { withdrawReason: "Wrong MPN ID", comment: "x" })).toEqual(["withdrawReason"]);
+  });
+
+  it("submit and start-review take an optional comment, blank meaning none", () => {
+    expect(actionBodySchema.submit.parse({ comment: " Ready for review. " })).toEqual({ comment: "Ready for review." });
+    expect(actionBodySchema["start-review"].parse({ comment: "   " })).toEqual({});
+  });
+
   it("resubmit and approve: an optional comment, blank meaning none", () => {
     expect(actionBodySchema.resubmit.parse({ comment: "Uploaded the signed PoE." })).toEqual({
       comment: "Uploaded the signed PoE.",
@@ -546,6 +562,7 @@ const claimResource = {
   reasonCodes: ["MISSING_ALL_POE"],
   rejectionReason: "INSUFFICIENT_POE",
   rejectionComment: null,
+  withdrawReason: null,
   dispute: { id: "dsp_1", status: "OPEN", details: "Signed PoE attached.", createdAt: "2026-01-20T10:00:00.000Z" },
   dueAt: null,
   overdue: false,
@@ -585,6 +602,7 @@ describe("response schemas", () => {
     expect(pathsOf(claimResourceSchema, { ...claimResource, submittedAt: null })).toEqual(["submittedAt"]);
     expect(pathsOf(claimResourceSchema, { ...claimResource, number: "CPOR-123" })).toEqual(["number"]);
     expect(pathsOf(claimResourceSchema, { ...claimResource, rejectionReason: "LATE" })).toEqual(["rejectionReason"]);
+    expect(pathsOf(claimResourceSchema, { ...claimResource, withdrawReason: "CHANGED_MIND" })).toEqual(["withdrawReason"]);
   });
 
   it("poeItemSchema, disputeResourceSchema, commentResourceSchema, historyItemSchema", () => {

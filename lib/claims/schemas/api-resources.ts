@@ -9,6 +9,7 @@ import {
   PROGRAMS,
   REJECTION_REASONS,
   SOLUTION_AREAS,
+  WITHDRAW_REASONS,
   type ClaimStatus,
 } from "../catalogue";
 import { CLAIM_ERROR_CODES } from "../errors";
@@ -74,6 +75,7 @@ export const claimResourceSchema = z
     reasonCodes: z.array(z.enum(INFO_REQUEST_REASONS)),
     rejectionReason: z.enum(REJECTION_REASONS).nullable(),
     rejectionComment: z.string().nullable(),
+    withdrawReason: z.enum(WITHDRAW_REASONS).nullable(),
     dispute: disputeResourceSchema.nullable(),
     dueAt: isoInstant.nullable(),
     overdue: z.boolean(),

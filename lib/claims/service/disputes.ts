@@ -54,6 +54,7 @@ export async function resolveDispute(db: Db, actor: Actor, disputeId: string, in
             dueAt: stageDueAt("UNDER_REVIEW", now, settings),
             rejectionReason: null,
             rejectionComment: null,
+            withdrawReason: null,
             rejectedAt: null,
             decidedAt: null,
             overdue: false,

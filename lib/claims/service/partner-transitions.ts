@@ -8,8 +8,9 @@ import { runTransition } from "./run-transition";
 import type { ServiceOptions } from "./steps";
 
 export function submitClaim(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
-  return runTransition(db, actor, claimId, "submit", submitBodySchema, input, options, ({ now, settings }) => ({
+  return runTransition(db, actor, claimId, "submit", submitBodySchema, input, options, ({ body, now, settings }) => ({
     data: { submittedAt: now, dueAt: stageDueAt("SUBMITTED", now, settings), overdue: false },
+    also: postComment(actor, claimId, body.comment, now),
   }));
 }
 
@@ -45,7 +46,8 @@ export function withdrawClaim(db: Db, actor: Actor, claimId: string, input: unkn
   return runTransition(db, actor, claimId, "withdraw", withdrawBodySchema, input, options, ({ body, now }) => ({
     data: {
       rejectionReason: "PARTNER_REQUEST",
-      rejectionComment: body.comment,
+      rejectionComment: body.comment ?? null,
+      withdrawReason: body.withdrawReason ?? null,
       rejectedAt: now,
       decidedAt: now,
       dueAt: null,

@@ -9,7 +9,7 @@ import { userActor, type ServiceOptions } from "./steps";
 
 export function startReview(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
   const reviewer = userActor(actor);
-  return runTransition(db, actor, claimId, "start-review", startReviewBodySchema, input, options, ({ now, settings }) => ({
+  return runTransition(db, actor, claimId, "start-review", startReviewBodySchema, input, options, ({ body, now, settings }) => ({
     data: {
       reviewerId: reviewer.userId,
       reviewStartedAt: now,
@@ -17,6 +17,7 @@ export function startReview(db: Db, actor: Actor, claimId: string, input: unknow
       overdue: false,
     },
     events: [{ type: "REVIEWER_ASSIGNED", data: { reviewerId: reviewer.userId } }],
+    also: postComment(actor, claimId, body.comment, now),
   }));
 }
 

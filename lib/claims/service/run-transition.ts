@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
-import type { InfoRequestReason, RejectionReason } from "../catalogue";
+import type { InfoRequestReason, RejectionReason, WithdrawReason } from "../catalogue";
 import { claimStateOf, type ClaimDetail } from "../claim-detail";
 import type { ClaimEventInput } from "../events";
 import { findVisibleClaim } from "../find-visible-claim";
@@ -76,9 +76,10 @@ export async function runTransition<S extends z.ZodType>(
 }
 
 function statusEventDetails(data: Prisma.ClaimUncheckedUpdateManyInput, body: { comment?: string }) {
-  const details: { reasonCodes?: InfoRequestReason[]; rejectionReason?: RejectionReason; comment?: string } = {};
+  const details: { reasonCodes?: InfoRequestReason[]; rejectionReason?: RejectionReason; withdrawReason?: WithdrawReason; comment?: string } = {};
   if (Array.isArray(data.reasonCodes) && data.reasonCodes.length) details.reasonCodes = data.reasonCodes as InfoRequestReason[];
   if (typeof data.rejectionReason === "string") details.rejectionReason = data.rejectionReason as RejectionReason;
+  if (typeof data.withdrawReason === "string") details.withdrawReason = data.withdrawReason as WithdrawReason;
   if (body.comment) details.comment = body.comment;
   return details;
 }

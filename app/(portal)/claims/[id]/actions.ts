@@ -102,10 +102,15 @@ export async function resubmitClaimAction(claimId: string, version: number, prev
   return ok(prev);
 }
 
-export async function withdrawClaimAction(claimId: string, version: number, prev: ActionState, payload: TextPayload): Promise<ActionState> {
+export async function withdrawClaimAction(
+  claimId: string,
+  version: number,
+  prev: ActionState,
+  payload: { withdrawReason?: string; text?: string },
+): Promise<ActionState> {
   const who = await actor();
   try {
-    await withdrawClaim(getDb(), who, claimId, { version, comment: payload?.text });
+    await withdrawClaim(getDb(), who, claimId, { version, withdrawReason: payload?.withdrawReason, comment: payload?.text });
   } catch (error) {
     return errorState(error, prev);
   }

@@ -358,6 +358,11 @@ export default async function ClaimPage(props: Props) {
               <span className="font-medium">{tReasons(`rejection.${rejection}.label`)}</span> – {tReasons(`rejection.${rejection}.explanation`)}
             </p>
           ) : null}
+          {claim.withdrawReason ? (
+            <p data-testid="withdraw-reason" data-code={claim.withdrawReason}>
+              {tWithdraw("shownReason", { reason: tWithdraw(`reason_${claim.withdrawReason}`) })}
+            </p>
+          ) : null}
           {claim.rejectionComment ? (
             <p className="whitespace-pre-wrap" data-testid="rejection-comment">
               {t("reviewerComment", { comment: claim.rejectionComment })}
