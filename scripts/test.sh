@@ -27,6 +27,8 @@ fi
 
 step "type check"
 npx tsc --noEmit
+# The API document: Redocly lint, generated client types, the example type-checked against them.
+npx tsx scripts/check-api-client.ts
 step "lint"
 npx eslint . --max-warnings 0
 step "unit tests"

@@ -273,7 +273,8 @@ describe.skipIf(!pgAvailable)("REST API v1 authorization matrix (PostgreSQL)", (
   }
 
   it("has a row for every endpoint of the contract (every operation of the OpenAPI document)", () => {
-    expect(ENDPOINTS.length).toBe(OPERATIONS.length);
+    const covered = new Set(ENDPOINTS.map((endpoint) => endpoint.name.split(" ").slice(0, 2).join(" ")));
+    expect([...covered].sort()).toEqual(OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`).sort());
   });
 
   for (const endpoint of ENDPOINTS) {
