@@ -75,7 +75,12 @@ async function autoRejectExpiredPartnerActions(db: Db, now: Date): Promise<numbe
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Approved claims whose 7-day consent window ended without a denial → sent for incentive assessment. */
+/**
+ * Approved claims whose consent window ended without a denial → sent for incentive assessment. The WHERE
+ * clause is decide()'s complete-consent guard: not sent yet and `now >= consentEndsAt` (the very instant at
+ * which isConsentWindowOpen closes the customer's window). `"dueAt" <= now` adds nothing to the rule
+ * (dueAt is consentEndsAt in APPROVED); it is there so the statement walks the (status, dueAt) index.
+ */
 async function completeConsentWindows(db: Db, now: Date): Promise<number> {
   const t = systemTransition("APPROVED", "complete-consent");
   const rows = await db.$queryRaw<{ n: bigint }[]>`
