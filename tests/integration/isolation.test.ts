@@ -15,6 +15,8 @@ import {
 import { formatClaimNumber } from "../../lib/claims/claim-number";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../lib/claims/catalogue";
 import { ClaimError } from "../../lib/claims/errors";
+import type { Actor } from "../../lib/claims/lifecycle";
+import { canViewClaim } from "../../lib/claims/policy";
 import { listClaimDetails, statusCounts, type ClaimListFilters } from "../../lib/claims/queries";
 import {
   addComment,
@@ -149,6 +151,31 @@ describe.skipIf(!pgAvailable)("organization isolation (PostgreSQL)", () => {
       }
       const overdue = await listClaimDetails(t.db, user.actor, { ...LIST, overdue: true }, new Date("2027-01-01T00:00:00.000Z"));
       expect(overdue.items.filter((c) => aIds.has(c.id))).toEqual([]);
+    }
+  });
+
+  it("in PostgreSQL, every read agrees with the in-memory canViewClaim, for every kind of actor and every claim", async () => {
+    const now = new Date("2026-03-02T12:00:00.000Z");
+    const all = await t.db.claim.findMany({ select: { id: true, organizationId: true, status: true } });
+    const actors: Actor[] = [
+      ...[w.partnerA, w.billingA, w.partnerB, w.billingB, w.reviewer, w.reviewer2, w.admin].map((user) => user.actor),
+      { kind: "user", userId: "partner-without-organization", role: "PARTNER_ADMIN", organizationId: null },
+      { kind: "customer" },
+      { kind: "system" },
+    ];
+    for (const actor of actors) {
+      const visible = all.filter((claim) => canViewClaim(actor, claim));
+      const listed = await listClaimDetails(t.db, actor, LIST, now);
+      expect(listed.items.map((c) => c.id).sort()).toEqual(visible.map((c) => c.id).sort());
+      const counts = await statusCounts(t.db, actor);
+      for (const status of CLAIM_STATUSES) expect(counts[status]).toBe(visible.filter((c) => c.status === status).length);
+      for (const claim of all) {
+        const found = await findVisibleClaim(t.db, actor, claim.id).then(
+          () => true,
+          (error: unknown) => (error instanceof ClaimError && error.code === "NOT_FOUND" ? false : Promise.reject(error)),
+        );
+        expect(found).toBe(canViewClaim(actor, claim));
+      }
     }
   });
 
