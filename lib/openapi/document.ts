@@ -2,7 +2,8 @@
 // The schemas are zod's own JSON Schema (2020-12, which OpenAPI 3.1 uses as is): every schema with a
 // `.meta({ id })` is converted by `z.toJSONSchema` on zod's registry, which writes the cross-references
 // between components itself; this file only names the request ("input") and response ("output") forms and
-// keeps the components the operations reach.
+// keeps the components the operations reach. A little over ~300 lines: the API's prose (DESCRIPTION) and the
+// shared responses sit here beside the one function that assembles them.
 import { z } from "zod";
 import { problemSchema, type ProblemCode } from "../claims/schemas";
 import { STATUS_BY_CODE } from "../http/problem";
