@@ -246,7 +246,8 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
       ...(success.notModified ? { 304: { description: success.notModified, headers: { ETag: SUCCESS_HEADERS["PoE-ETag"] } } } : {}),
       ...problemResponses(
         [...op.errors, ...(op.body?.kind === "json" ? (["PAYLOAD_TOO_LARGE"] as const) : []), "INTERNAL"],
-        (status) => (status === 413 && op.body?.kind === "json" ? "The JSON body is over 1 MiB" : undefined),
+        (status) =>
+          status !== 413 ? undefined : op.body?.kind === "json" ? "The JSON body is over 1 MiB" : "The file is over the PoE size limit (a setting)",
       ),
     },
   };
