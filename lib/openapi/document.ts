@@ -49,7 +49,6 @@ const PROBLEM_TITLE: Partial<Record<number, string>> = {
   404: "Not found (or another organization's, which answers the same)",
   409: "Conflict with the claim's current state",
   410: "The consent link was used or its window has ended",
-  413: "The request body is larger than the limit",
   415: "The file's type is not accepted, or its content does not match its name",
   422: "Invalid request",
   428: "If-Match is required",
