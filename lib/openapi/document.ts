@@ -2,7 +2,8 @@
 // The schemas are zod's own JSON Schema (2020-12, which OpenAPI 3.1 uses as is): every schema with a
 // `.meta({ id })` is converted by `z.toJSONSchema` on zod's registry, which writes the cross-references
 // between components itself; this file only names the request ("input") and response ("output") forms and
-// keeps the components the operations reach.
+// keeps the components the operations reach. A little over ~300 lines: the API's prose (DESCRIPTION) and the
+// shared responses sit here beside the one function that assembles them.
 import { z } from "zod";
 import { problemSchema, type ProblemCode } from "../claims/schemas";
 import { STATUS_BY_CODE } from "../http/problem";
@@ -48,7 +49,6 @@ const PROBLEM_TITLE: Partial<Record<number, string>> = {
   404: "Not found (or another organization's, which answers the same)",
   409: "Conflict with the claim's current state",
   410: "The consent link was used or its window has ended",
-  413: "The request body is larger than the limit",
   415: "The file's type is not accepted, or its content does not match its name",
   422: "Invalid request",
   428: "If-Match is required",
@@ -245,7 +245,8 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
       ...(success.notModified ? { 304: { description: success.notModified, headers: { ETag: SUCCESS_HEADERS["PoE-ETag"] } } } : {}),
       ...problemResponses(
         [...op.errors, ...(op.body?.kind === "json" ? (["PAYLOAD_TOO_LARGE"] as const) : []), "INTERNAL"],
-        (status) => (status === 413 && op.body?.kind === "json" ? "The JSON body is over 1 MiB" : undefined),
+        (status) =>
+          status !== 413 ? undefined : op.body?.kind === "json" ? "The JSON body is over 1 MiB" : "The file is over the PoE size limit (a setting)",
       ),
     },
   };

@@ -162,13 +162,8 @@ describe("OpenAPI document", () => {
     expect(exported).toEqual(expect.arrayContaining(["status", "q", "overdue", "sort"]));
   });
 
-  it("every action body that takes a comment documents that it is posted to the thread", () => {
-    const withComment = (Object.keys(actionBodySchema) as (keyof typeof actionBodySchema)[]).filter(
-      (action) => "comment" in actionBodySchema[action].shape,
-    );
-    // submit and start-review gain theirs with the service change that posts them.
-    expect(withComment).toEqual(expect.arrayContaining(["request-info", "resubmit", "approve", "reject", "withdraw"]));
-    for (const action of withComment) {
+  it("every action body documents its comment, posted to the claim's thread", () => {
+    for (const action of Object.keys(actionBodySchema)) {
       const ref: string = document.paths[`/claims/{id}/actions/${action}`].post.requestBody.content["application/json"].schema.$ref;
       const body = document.components.schemas[ref.split("/").pop()!];
       expect(body.properties.comment?.description, action).toContain(ACTION_COMMENT_DESCRIPTION);

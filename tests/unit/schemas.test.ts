@@ -681,6 +681,24 @@ describe("fieldErrorsFromZod", () => {
   });
 });
 
+describe("text that must say something", () => {
+  it("names of spaces only are refused with the same message as empty ones; spaces around a name are trimmed", () => {
+    for (const name of ["", "   ", "\t \n"]) {
+      expect(errorsOf(contactSchema, { ...contact, name })).toEqual([{ path: "name", message: "Enter the contact's name" }]);
+      expect(errorsOf(customerSchema, { ...customer, name })).toEqual([{ path: "name", message: "Enter the customer's name" }]);
+    }
+    expect(contactSchema.parse({ ...contact, name: "  Ada  " }).name).toBe("Ada");
+  });
+
+  it("PATCH needs at least one known field; overdue is true or false", () => {
+    expect(pathsOf(claimPatchSchema, {})).toEqual([""]);
+    expect(pathsOf(claimPatchSchema, { colour: "blue" })).toEqual([""]);
+    expect(claimListQuerySchema.parse({ overdue: "true" }).overdue).toBe(true);
+    expect(claimListQuerySchema.parse({ overdue: "false" }).overdue).toBe(false);
+    expect(errorsOf(claimListQuerySchema, { overdue: "yes" })).toEqual([{ path: "overdue", message: "Filter overdue with true or false" }]);
+  });
+});
+
 describe("OpenAPI generation", () => {
   const exported = Object.entries(schemas as Record<string, unknown>).filter(
     (entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType,
