@@ -32,10 +32,11 @@ export function WithdrawForm(props: { action: (state: ActionState, payload: With
     event.preventDefault();
     const problems: Record<string, string> = {};
     if (!reason) problems["withdraw-reason"] = t("chooseReason");
-    else if (reason === "OTHER" && !details.trim()) problems["withdraw-details"] = t("detailsHint");
+    // The API requires the partner's own words beside the code (rejectionComment is that text).
+    if (!details.trim()) problems["withdraw-details"] = t("detailsHint");
     setLocalErrors(problems);
     if (Object.keys(problems).length || !reason) return;
-    startTransition(() => dispatch({ withdrawReason: reason, text: details.trim() || undefined }));
+    startTransition(() => dispatch({ withdrawReason: reason, text: details.trim() }));
   }
 
   const shownState: ActionState =

@@ -268,16 +268,10 @@ describe.skipIf(!pgAvailable)("claim lifecycle use cases (PostgreSQL)", () => {
       const [changed] = (await eventsOf(t.db, coded.claim.id)).filter((e) => e.type === "STATUS_CHANGED" && e.toStatus === "REJECTED");
       expect(changed.data).toMatchObject({ action: "withdraw", rejectionReason: "PARTNER_REQUEST", withdrawReason: "WRONG_MPN_ID" });
 
-      // A code alone says why: no comment is stored or posted.
-      const bare = await claimIn(t.db, w, "SUBMITTED");
-      const alone = await withdrawClaim(t.db, w.partnerA.actor, bare.claim.id, { withdrawReason: "NO_LONGER_WORKING_WITH_CUSTOMER" }, { now });
-      expect(alone).toMatchObject({ status: "REJECTED", withdrawReason: "NO_LONGER_WORKING_WITH_CUSTOMER", rejectionComment: null });
-      expect(await t.db.comment.count({ where: { claimId: bare.claim.id } })).toBe(0);
-
-      // OTHER (or no code) still needs the partner's words; an unknown code is refused.
+      // The partner's words stay required beside a code (the contract); an unknown code is refused.
       const other = await claimIn(t.db, w, "SUBMITTED");
       const before = await snapshot(t.db, other.claim.id);
-      await expectClaimError(withdrawClaim(t.db, w.partnerA.actor, other.claim.id, { withdrawReason: "OTHER" }, { now }), "VALIDATION");
+      await expectClaimError(withdrawClaim(t.db, w.partnerA.actor, other.claim.id, { withdrawReason: "WRONG_MPN_ID" }, { now }), "VALIDATION");
       await expectClaimError(withdrawClaim(t.db, w.partnerA.actor, other.claim.id, { withdrawReason: "Wrong MPN", comment: "x" }, { now }), "VALIDATION");
       expect(await snapshot(t.db, other.claim.id)).toEqual(before);
       // A claim rejected otherwise has no withdraw reason.

@@ -390,13 +390,12 @@ describe("action bodies", () => {
     expect(pathsOf(withdrawBodySchema, { comment: "   " })).toEqual(["comment"]);
   });
 
-  it("withdraw: a reason code says why by itself, except OTHER, which needs the partner's words", () => {
-    expect(withdrawBodySchema.parse({ withdrawReason: "WRONG_MPN_ID" })).toEqual({ withdrawReason: "WRONG_MPN_ID" });
+  it("withdraw: an optional reason code beside the partner's own words, which stay required", () => {
     expect(withdrawBodySchema.parse({ withdrawReason: "WRONG_ACTIVITY", comment: " Chose Usage " })).toEqual({
       withdrawReason: "WRONG_ACTIVITY",
       comment: "Chose Usage",
     });
-    expect(pathsOf(withdrawBodySchema, { withdrawReason: "OTHER" })).toEqual(["comment"]);
+    expect(pathsOf(withdrawBodySchema, { withdrawReason: "WRONG_MPN_ID" })).toEqual(["comment"]);
     expect(pathsOf(withdrawBodySchema, { withdrawReason: "OTHER", comment: " " })).toEqual(["comment"]);
     expect(pathsOf(withdrawBodySchema, { withdrawReason: "Wrong MPN ID", comment: "x" })).toEqual(["withdrawReason"]);
   });

@@ -83,26 +83,20 @@ export const rejectBodySchema = z
   })
   .meta({ id: "RejectBody", description: "Body of the reject action; reason is one a reviewer may give." });
 
-const WITHDRAW_WHY = "Tell the reviewer why you withdraw the claim, e.g. wrong MPN ID, wrong activity or no longer working with the customer";
-
 export const withdrawBodySchema = z
   .object({
     version,
-    comment: optionalText(COMMENT_MAX_LENGTH, `Shorten the comment to ${COMMENT_MAX_LENGTH} characters or fewer`).meta({
-      description: `Why the claim is withdrawn, in the partner's own words; becomes its rejectionComment. Required unless withdrawReason names a reason other than OTHER. ${ACTION_COMMENT_DESCRIPTION}`,
-    }),
+    comment: requiredText(
+      "Tell the reviewer why you withdraw the claim, e.g. wrong MPN ID, wrong activity or no longer working with the customer",
+      COMMENT_MAX_LENGTH,
+      `Shorten the comment to ${COMMENT_MAX_LENGTH} characters or fewer`,
+    ).meta({ description: `Why the claim is withdrawn, in the partner's own words; becomes its rejectionComment. ${ACTION_COMMENT_DESCRIPTION}` }),
     withdrawReason: z
       .enum(WITHDRAW_REASONS, { error: `Choose a reason from the list: ${WITHDRAW_REASONS.join(", ")}` })
       .optional()
       .meta({ description: "The reason as a code, stored on the claim and shown translated; the comment stays the partner's own text." }),
   })
-  // A reason code says why by itself; without one (or with OTHER) the partner's words must.
-  .superRefine((body, ctx) => {
-    if (!body.comment && (!body.withdrawReason || body.withdrawReason === "OTHER")) {
-      ctx.addIssue({ code: "custom", path: ["comment"], message: WITHDRAW_WHY });
-    }
-  })
-  .meta({ id: "WithdrawBody", description: "Body of the withdraw action: a reason code, the partner's own words, or both." });
+  .meta({ id: "WithdrawBody", description: "Body of the withdraw action; the comment says why, an optional reason code classifies it." });
 
 /** The action bodies by the action's name in the API path. */
 export const actionBodySchema = {

@@ -46,7 +46,7 @@ export function withdrawClaim(db: Db, actor: Actor, claimId: string, input: unkn
   return runTransition(db, actor, claimId, "withdraw", withdrawBodySchema, input, options, ({ body, now }) => ({
     data: {
       rejectionReason: "PARTNER_REQUEST",
-      rejectionComment: body.comment ?? null,
+      rejectionComment: body.comment,
       withdrawReason: body.withdrawReason ?? null,
       rejectedAt: now,
       decidedAt: now,
