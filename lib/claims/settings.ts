@@ -34,10 +34,14 @@ export async function getSlaSettings(db: Pick<Db, "setting" | "holiday">): Promi
  * transaction on the locked row (two admins saving at once both keep their change), with a SETTINGS_CHANGED
  * audit event holding the stored value before and after.
  */
-export async function updateSlaSettings(db: Db, actor: Actor, patch: SlaSettingsPatch, options: { now?: Date } = {}): Promise<SlaSettings> {
+function requireSettingsAdmin(actor: Actor): void {
   if (actor.kind === "customer" || (actor.kind === "user" && actor.role !== "ADMIN")) {
     throw new ClaimError("FORBIDDEN", "Only admins can change the settings.");
   }
+}
+
+export async function updateSlaSettings(db: Db, actor: Actor, patch: SlaSettingsPatch, options: { now?: Date } = {}): Promise<SlaSettings> {
+  requireSettingsAdmin(actor);
   const changes = slaSettingsPatchSchema.parse(patch);
   const now = options.now ?? new Date();
   const updatedById = actor.kind === "user" ? actor.userId : null;
@@ -64,11 +68,26 @@ export async function updateSlaSettings(db: Db, actor: Actor, patch: SlaSettings
 
 export const holidayInputSchema = slaSettingsSchema.shape.holidays.element;
 
-export async function addHoliday(db: Db, date: string, name: string): Promise<void> {
+/**
+ * Adds (or renames) a holiday, or removes one: each a SETTINGS_CHANGED audit event keyed `holidays.<date>` with
+ * the holiday's name before and after (null: no holiday), in the change's transaction, under the row's lock.
+ */
+export async function addHoliday(db: Db, actor: Actor, date: string, name: string): Promise<void> {
+  requireSettingsAdmin(actor);
   const day = holidayInputSchema.parse(date);
-  await db.holiday.upsert({ where: { date: day }, create: { date: day, name }, update: { name } });
+  await db.$transaction(async (tx) => {
+    const [before] = await tx.$queryRaw<{ name: string }[]>`SELECT "name" FROM "Holiday" WHERE "date" = ${day} FOR UPDATE`;
+    if (before?.name === name) return;
+    await tx.holiday.upsert({ where: { date: day }, create: { date: day, name }, update: { name } });
+    await recordAuditEvent(tx, { type: "SETTINGS_CHANGED", actor, data: { key: `holidays.${day}`, from: before?.name ?? null, to: name } });
+  });
 }
 
-export async function removeHoliday(db: Db, date: string): Promise<void> {
-  await db.holiday.deleteMany({ where: { date } });
+export async function removeHoliday(db: Db, actor: Actor, date: string): Promise<void> {
+  requireSettingsAdmin(actor);
+  await db.$transaction(async (tx) => {
+    const [removed] = await tx.$queryRaw<{ name: string }[]>`DELETE FROM "Holiday" WHERE "date" = ${date} RETURNING "name"`;
+    if (!removed) return;
+    await recordAuditEvent(tx, { type: "SETTINGS_CHANGED", actor, data: { key: `holidays.${date}`, from: removed.name, to: null } });
+  });
 }

@@ -36,12 +36,12 @@ describe.skipIf(!pgAvailable)("SLA settings", () => {
   });
 
   it("a holiday moves deadlines of stages that start after it is added; removing it restores them", async () => {
-    await addHoliday(t.db, "2026-03-04", "Test holiday");
+    await addHoliday(t.db, world.admin.actor, "2026-03-04", "Test holiday");
     // Wednesday 4 March no longer counts: Monday 2 March + 5 business days = Tuesday 10 March.
     const claim = await claimIn(t.db, world, "SUBMITTED", { start: MONDAY });
     expect(claim.claim.dueAt).toEqual(endOfUtcDay("2026-03-10"));
 
-    await removeHoliday(t.db, "2026-03-04");
+    await removeHoliday(t.db, world.admin.actor, "2026-03-04");
     const again = await claimIn(t.db, world, "SUBMITTED", { start: MONDAY });
     expect(again.claim.dueAt).toEqual(endOfUtcDay("2026-03-09"));
   });
@@ -88,5 +88,22 @@ describe.skipIf(!pgAvailable)("SLA settings", () => {
     expect(await audit()).toHaveLength(before + 1);
     expect((await getSlaSettings(t.db)).consentCalendarDays).toBe(9);
     await updateSlaSettings(t.db, world.admin.actor, { consentCalendarDays: 7 });
+  });
+
+  it("adding, renaming and removing a holiday are audited with its name before and after; a no-op is not", async () => {
+    const holidayEvents = () =>
+      t.db.auditEvent.findMany({ where: { type: "SETTINGS_CHANGED", data: { path: ["key"], equals: "holidays.2026-12-24" } }, orderBy: { id: "asc" } });
+    await addHoliday(t.db, world.admin.actor, "2026-12-24", "Christmas Eve");
+    await addHoliday(t.db, world.admin.actor, "2026-12-24", "Christmas Eve");
+    await addHoliday(t.db, world.admin.actor, "2026-12-24", "Réveillon");
+    await removeHoliday(t.db, world.admin.actor, "2026-12-24");
+    await removeHoliday(t.db, world.admin.actor, "2026-12-24");
+    await expect(addHoliday(t.db, world.partnerA.actor, "2026-12-24", "Mine")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await holidayEvents()).map((e) => [e.actorId, e.data])).toEqual([
+      [world.admin.id, { key: "holidays.2026-12-24", from: null, to: "Christmas Eve" }],
+      [world.admin.id, { key: "holidays.2026-12-24", from: "Christmas Eve", to: "Réveillon" }],
+      [world.admin.id, { key: "holidays.2026-12-24", from: "Réveillon", to: null }],
+    ]);
+    expect(await t.db.holiday.count({ where: { date: "2026-12-24" } })).toBe(0);
   });
 });

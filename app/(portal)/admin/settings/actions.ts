@@ -43,7 +43,7 @@ export async function saveSlaSettings(_previous: SettingsFormState, formData: Fo
 }
 
 export async function addHolidayAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  await requireUser(["ADMIN"]);
+  const user = await requireUser(["ADMIN"]);
   const values = { date: String(formData.get("date") ?? ""), name: String(formData.get("name") ?? "").trim() };
   const date = holidayInputSchema.safeParse(values.date);
   const errors: Record<string, string> = {};
@@ -51,13 +51,13 @@ export async function addHolidayAction(_previous: SettingsFormState, formData: F
   if (!values.name) errors.name = "Name the holiday, e.g. New Year's Day.";
   if (values.name.length > 100) errors.name = "Shorten the name to 100 characters or fewer.";
   if (Object.keys(errors).length) return { ok: false, errors, values };
-  await addHoliday(getDb(), values.date, values.name);
+  await addHoliday(getDb(), actorOf(user), values.date, values.name);
   revalidatePath("/admin/settings");
   return { ok: true };
 }
 
 export async function removeHolidayAction(formData: FormData): Promise<void> {
-  await requireUser(["ADMIN"]);
-  await removeHoliday(getDb(), String(formData.get("date") ?? ""));
+  const user = await requireUser(["ADMIN"]);
+  await removeHoliday(getDb(), actorOf(user), String(formData.get("date") ?? ""));
   revalidatePath("/admin/settings");
 }
