@@ -9,8 +9,8 @@ import { ClaimError } from "./errors";
 import { parseClaimEvent } from "./events";
 import type { Actor } from "./lifecycle";
 import { canViewClaim } from "./policy";
-import { commentResource, disputeResource } from "./resource";
-import { findVisibleClaim } from "./find-visible-claim";
+import { commentResource, disputeResource, noteResource } from "./resource";
+import { findClaimForNotes, findVisibleClaim } from "./find-visible-claim";
 import type { conflictItemSchema, historyItemSchema } from "./schemas";
 import { visibilityScope, visibilityWhere } from "./visibility";
 
@@ -18,6 +18,17 @@ export async function listComments(db: Db, actor: Actor, claimId: string) {
   await findVisibleClaim(db, actor, claimId);
   const comments = await db.comment.findMany({ where: { claimId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return comments.map(commentResource);
+}
+
+/** A claim's internal notes, oldest first: reviewers and admins; partners NOT_FOUND (findClaimForNotes). */
+export async function listNotes(db: Db, actor: Actor, claimId: string) {
+  await findClaimForNotes(db, actor, claimId);
+  const notes = await db.claimNote.findMany({
+    where: { claimId },
+    include: { author: { select: { id: true, name: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return notes.map(noteResource);
 }
 
 export type HistoryItem = z.infer<typeof historyItemSchema>;

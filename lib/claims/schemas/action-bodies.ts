@@ -104,6 +104,10 @@ export const withdrawBodySchema = z
   })
   .meta({ id: "WithdrawBody", description: "Body of the withdraw action: a reason code, the partner's own words, or both." });
 
+export const takeOverBodySchema = z
+  .object({ version })
+  .meta({ id: "TakeOverBody", description: "Body of the take-over action." });
+
 /** The action bodies by the action's name in the API path. */
 export const actionBodySchema = {
   submit: submitBodySchema,
@@ -113,6 +117,7 @@ export const actionBodySchema = {
   approve: approveBodySchema,
   reject: rejectBodySchema,
   withdraw: withdrawBodySchema,
+  "take-over": takeOverBodySchema,
 } as const;
 export type ApiClaimAction = keyof typeof actionBodySchema;
 
@@ -132,6 +137,16 @@ export const commentBodySchema = z
     ),
   })
   .meta({ id: "CommentBody", description: "Body of POST /claims/{id}/comments (plain text)." });
+
+export const noteBodySchema = z
+  .object({
+    body: requiredText(
+      "Write the note",
+      COMMENT_MAX_LENGTH,
+      `Shorten the note to ${COMMENT_MAX_LENGTH} characters or fewer`,
+    ),
+  })
+  .meta({ id: "NoteBody", description: "Body of POST /claims/{id}/notes (plain text, internal to reviewers and admins)." });
 
 export const disputeBodySchema = z
   .object({
