@@ -105,7 +105,7 @@ export const withdrawBodySchema = z
   .meta({ id: "WithdrawBody", description: "Body of the withdraw action: a reason code, the partner's own words, or both." });
 
 export const takeOverBodySchema = z
-  .object({ version })
+  .object({ version, comment: actionComment })
   .meta({ id: "TakeOverBody", description: "Body of the take-over action." });
 
 /** The action bodies by the action's name in the API path. */

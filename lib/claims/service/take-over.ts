@@ -4,6 +4,7 @@
 import type { Db } from "../../db";
 import type { Actor } from "../lifecycle";
 import { takeOverBodySchema } from "../schemas";
+import { postComment } from "./comments";
 import { runTransition } from "./run-transition";
 import { actorName, userActor, type ServiceOptions } from "./steps";
 
@@ -23,14 +24,16 @@ export async function takeOverClaim(db: Db, actor: Actor, claimId: string, input
 
 export async function takeOverClaimWithHolder(db: Db, actor: Actor, claimId: string, input: unknown = {}, options: ServiceOptions = {}) {
   let previousHolder: TakeOverResult["previousHolder"] = null;
-  const claim = await runTransition(db, actor, claimId, "take-over", takeOverBodySchema, input, options, async ({ claim }) => {
+  const claim = await runTransition(db, actor, claimId, "take-over", takeOverBodySchema, input, options, async ({ claim, body, now }) => {
     const reviewer = userActor(actor);
+    // By the holder nothing happens at all, not even its comment: a no-op must leave the claim as it was.
     if (claim.reviewerId === reviewer.userId) return { data: {}, unchanged: true };
     previousHolder = claim.reviewer ? { id: claim.reviewer.id, name: claim.reviewer.name } : null;
     const to = { id: reviewer.userId, name: await actorName(db, reviewer) };
     return {
       data: { reviewerId: reviewer.userId },
       events: [{ type: "CLAIM_TAKEN_OVER", data: { from: previousHolder, to } }],
+      also: postComment(actor, claimId, body.comment, now),
     };
   });
   return { claim, previousHolder: previousHolder as TakeOverResult["previousHolder"] };
