@@ -34,7 +34,13 @@ const config: NextConfig = {
   // PGlite loads its WASM and data files from node_modules at run time: never bundle it.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // A PoE file answer (portal download, preview, API download) sets its own, stricter CSP (lib/poe/download.ts:
+    // `sandbox`, no scripts): a header from here would replace it, so those paths get every header but the CSP.
+    const poeFile = "(?:api/v1/)?claims/[^/]+/poe/[^/]+(?:/preview)?";
+    return [
+      { source: `/:path((?!${poeFile}$).*)`, headers: securityHeaders },
+      { source: `/:path(${poeFile})`, headers: securityHeaders.filter((h) => h.key !== "Content-Security-Policy") },
+    ];
   },
 };
 

@@ -12,6 +12,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Messages }>)[]> = {
     () => import("./en/claim-pages.json"),
     () => import("./en/dashboard-ui.json"),
     () => import("./en/api.json"),
+    () => import("./en/reviewer-workbench.json"),
   ],
   fr: [
     () => import("./fr/core.json"),
@@ -20,6 +21,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Messages }>)[]> = {
     () => import("./fr/claim-pages.json"),
     () => import("./fr/dashboard-ui.json"),
     () => import("./fr/api.json"),
+    () => import("./fr/reviewer-workbench.json"),
   ],
 };
 

@@ -270,9 +270,49 @@ async function seedDemoClaims(ctx: SeedContext, now: Date) {
       await seedClaim(ctx, orgIndex, outcome, n, now);
     }
   }
-  // Two partners claiming the same customer workload: shows the competing-claims warning.
+  await seedCompetingPair(ctx, now);
   const summary = await runSweep(ctx.db, now);
   console.log(`  ${n} demo claims; sweep: ${summary.autoRejected} auto-rejected, ${summary.consentCompleted} sent for assessment, ${summary.flaggedOverdue} overdue`);
+}
+
+/**
+ * Two partners claiming the same customer workload (tenant + program + Teams): shows the partner's
+ * competing-claims warning and the reviewer's side-by-side view. Contoso's claim is under review, held by
+ * reviewer 1 (reviewer 2 can take it over); Fabrikam's waits in the queue.
+ */
+async function seedCompetingPair(ctx: SeedContext, now: Date) {
+  const customerName = "Munson's Pickles and Preserves Farm";
+  const tenantId = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+  const claimFor = async (orgIndex: number, partnerEmail: string, startDaysAgo: number) => {
+    const org = DEMO_ORGANIZATIONS[orgIndex];
+    const partner = ctx.users.get(partnerEmail)!;
+    let t = new Date(now.getTime() - startDaysAgo * DAY);
+    const at = (hours: number) => ({ now: (t = new Date(t.getTime() + hours * HOUR)) });
+    const claim = await service.createClaim(ctx.db, partner, {
+      mpnId: org.mpnIds[0],
+      program: "OSU",
+      activity: "PRE_SALES",
+      solutionArea: "MODERN_WORK",
+      customer: { tenantId, domain: domainOf(customerName), name: customerName },
+      products: [{ kind: "WORKLOAD", name: "TEAMS" }],
+      customerContact: { name: "Jordan Customer", title: "IT Director", email: `it.director@${domainOf(customerName)}` },
+      partnerContact: { name: `${org.name.split(" ")[0]} Lead`, title: "Partner Success Manager", email: `success@${org.key}-partner.example` },
+      commentary: `Teams rollout for ${customerName}.`,
+    }, at(0));
+    const stored = await getFileStorage().put(Readable.from(minimalPdf(`Teams rollout - ${customerName}`)), { maxBytes: 1 << 20 });
+    await service.recordPoeFile(ctx.db, partner, claim.id, {
+      fileName: "teams-rollout-report.pdf",
+      size: stored.size,
+      sha256: stored.sha256,
+      contentType: "application/pdf",
+      storageKey: stored.key,
+    }, at(1));
+    await service.submitClaim(ctx.db, partner, claim.id, {}, at(1));
+    return { id: claim.id, at };
+  };
+  const contoso = await claimFor(0, "admin@contoso-partner.example", 2);
+  await service.startReview(ctx.db, ctx.users.get("reviewer1@review.example")!, contoso.id, {}, contoso.at(3));
+  await claimFor(1, "admin@fabrikam-partner.example", 1);
 }
 
 /** Bulk claims for benchmarks: set-based INSERT … SELECT generate_series in batches, one event per claim. */

@@ -168,6 +168,7 @@ export async function ClaimList(props: {
         className="flex flex-wrap items-start gap-3 rounded border border-slate-200 bg-white p-3"
       >
         {canonical.has("status") ? <input type="hidden" name="status" value={canonical.get("status")!} /> : null}
+        {canonical.has("assignee") ? <input type="hidden" name="assignee" value={canonical.get("assignee")!} /> : null}
         <div className="min-w-0 flex-1 basis-72">
           <label htmlFor={ids.q} className={FIELD}>{tTable("search")}</label>
           <input
@@ -276,6 +277,7 @@ export async function ClaimList(props: {
             now: props.now,
             calendar: props.calendar,
             organizations: props.organizations,
+            showReviewer: props.audience === "staff",
             statusMeaningInline: props.audience === "partner",
             showCreated: filters.sort.endsWith("createdAt"),
             sortHref: (sort) => href({ sort, page: 1 }),

@@ -43,6 +43,8 @@ export interface ClaimTableMeta {
   calendar: BusinessCalendar;
   /** Organization names by id: adds the organization column (admin). */
   organizations?: Map<string, string>;
+  /** Staff lists: adds the column of the reviewer who holds each claim. */
+  showReviewer?: boolean;
   /** Partners read the status's one-line meaning under each badge; staff get it as the badge's title. */
   statusMeaningInline: boolean;
   /** Sorted by creation: the updated column also shows each claim's creation date. */
@@ -53,7 +55,7 @@ export interface ClaimTableMeta {
 
 interface ClaimColumnMeta {
   /** The column's name: a key of the "dashboard" messages (header, and the label of a cell on small screens). */
-  label: "number" | "organization" | "customer" | "products" | "program" | "activity" | "status" | "sla" | "updated";
+  label: "number" | "organization" | "customer" | "products" | "program" | "activity" | "status" | "sla" | "updated" | "reviewer";
   className?: string;
 }
 
@@ -178,8 +180,15 @@ const otherColumns = column.columns([
   }),
 ]);
 
+const reviewerColumn = column.accessor("reviewer", {
+  header: label,
+  cell: (ctx) => ctx.getValue()?.name ?? ctx.table.options.meta!.t.dashboard("unassigned"),
+  meta: { label: "reviewer", className: "md:min-w-32" },
+});
+
 const PARTNER_COLUMNS = column.columns([numberColumn, ...otherColumns]);
-const ADMIN_COLUMNS = column.columns([numberColumn, organizationColumn, ...otherColumns]);
+const REVIEW_COLUMNS = column.columns([numberColumn, ...otherColumns, reviewerColumn]);
+const ADMIN_COLUMNS = column.columns([numberColumn, organizationColumn, ...otherColumns, reviewerColumn]);
 
 function sortingState(sort: ClaimSort): SortingState {
   return [{ id: sort.replace(/^-/, "") as SortField, desc: sort.startsWith("-") }];
@@ -196,7 +205,7 @@ export function ClaimTable(props: {
 }) {
   const table = constructTable({
     features: claimTableFeatures,
-    columns: props.meta.organizations ? ADMIN_COLUMNS : PARTNER_COLUMNS,
+    columns: props.meta.organizations ? ADMIN_COLUMNS : props.meta.showReviewer ? REVIEW_COLUMNS : PARTNER_COLUMNS,
     data: props.rows,
     getRowId: (row) => row.id,
     state: {

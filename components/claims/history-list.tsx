@@ -139,6 +139,15 @@ export async function HistoryList(props: { items: HistoryItem[]; format: FieldFo
             {typeof data.comment === "string" ? <p className="whitespace-pre-wrap break-words">{t("comment", { comment: data.comment })}</p> : null}
           </div>
         );
+      case "CLAIM_TAKEN_OVER": {
+        const from = data.from as { name?: string } | null | undefined;
+        const to = data.to as { name?: string } | undefined;
+        return (
+          <p className="mt-1 text-sm">
+            {from?.name ? t("takenOverFrom", { from: from.name, to: to?.name ?? "" }) : t("takenOverUnheld", { to: to?.name ?? "" })}
+          </p>
+        );
+      }
       default:
         return null;
     }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatBytes } from "@/lib/claims/upload-poe";
+import { isPreviewablePoe } from "@/lib/poe/download";
 
 export interface PoeListItem {
   id: string;
@@ -7,6 +8,8 @@ export interface PoeListItem {
   size: number;
   sha256: string;
   uploadedAt: Date;
+  /** The type stored at upload; PDF and images get a "Preview" link (opened in a new tab, sandboxed). */
+  contentType?: string;
 }
 
 /** The claim's PoE files with their download links (served as attachments by the download route). */
@@ -43,6 +46,21 @@ export async function PoeList(props: { claimId: string; files: PoeListItem[]; fo
                 >
                   {file.fileName}
                 </a>
+                {file.contentType && isPreviewablePoe(file.contentType) ? (
+                  <>
+                    {" · "}
+                    <a
+                      href={`/claims/${encodeURIComponent(props.claimId)}/poe/${encodeURIComponent(file.id)}/preview`}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className="text-blue-700 underline"
+                      aria-label={t("preview", { name: file.fileName })}
+                      data-testid="poe-preview"
+                    >
+                      {t("previewLink")}
+                    </a>
+                  </>
+                ) : null}
               </td>
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatBytes(file.size)}</td>
               <td className="whitespace-nowrap px-3 py-2">

@@ -10,6 +10,8 @@ export const claimDetailInclude = {
   products: { orderBy: { position: "asc" } },
   poeFiles: { orderBy: { uploadedAt: "asc" } },
   dispute: true,
+  // The holder's name for the claim resource's assignedReviewer and the reviewer's panel.
+  reviewer: { select: { id: true, name: true } },
 } satisfies Prisma.ClaimInclude;
 export type ClaimDetail = Prisma.ClaimGetPayload<{ include: typeof claimDetailInclude }>;
 
@@ -27,6 +29,7 @@ export function claimStateOf(claim: ClaimDetail): ClaimState {
     sentForIncentiveAssessmentAt: claim.sentForIncentiveAssessmentAt,
     dispute: claim.dispute ? { status: claim.dispute.status } : null,
     rejectionReason: claim.rejectionReason,
+    reviewerId: claim.reviewerId,
     dueAt: claim.dueAt,
     productCount: claim.products.length,
     customerContactComplete: contactComplete(claim.customerContact),

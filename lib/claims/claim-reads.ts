@@ -3,14 +3,15 @@
 import "server-only";
 import type { z } from "zod";
 import type { Db } from "../db";
-import { ACTIVE_STATUSES, type DisputeStatus } from "./catalogue";
+import type { Prisma } from "../generated/prisma/client";
+import { ACTIVE_STATUSES, type ClaimStatus, type DisputeStatus } from "./catalogue";
 import { formatClaimNumber } from "./claim-number";
 import { ClaimError } from "./errors";
 import { parseClaimEvent } from "./events";
 import type { Actor } from "./lifecycle";
 import { canViewClaim } from "./policy";
-import { commentResource, disputeResource } from "./resource";
-import { findVisibleClaim } from "./find-visible-claim";
+import { commentResource, disputeResource, noteResource } from "./resource";
+import { findClaimForNotes, findVisibleClaim } from "./find-visible-claim";
 import type { conflictItemSchema, historyItemSchema } from "./schemas";
 import { visibilityScope, visibilityWhere } from "./visibility";
 
@@ -18,6 +19,17 @@ export async function listComments(db: Db, actor: Actor, claimId: string) {
   await findVisibleClaim(db, actor, claimId);
   const comments = await db.comment.findMany({ where: { claimId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return comments.map(commentResource);
+}
+
+/** A claim's internal notes, oldest first: reviewers and admins; partners NOT_FOUND (findClaimForNotes). */
+export async function listNotes(db: Db, actor: Actor, claimId: string) {
+  await findClaimForNotes(db, actor, claimId);
+  const notes = await db.claimNote.findMany({
+    where: { claimId },
+    include: { author: { select: { id: true, name: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return notes.map(noteResource);
 }
 
 export type HistoryItem = z.infer<typeof historyItemSchema>;
@@ -42,6 +54,24 @@ export async function getClaimHistory(db: Db, actor: Actor, claimId: string): Pr
   });
 }
 
+/**
+ * The one query of competing claims (domain.md "Competing claims"): other claims, active on one of this
+ * claim's keys (ClaimProduct.conflictKey, indexed), one row per shared key, by claim number.
+ */
+async function competitorsOf<S extends Prisma.ClaimProductSelect>(
+  db: Db,
+  claim: { id: string; products: { conflictKey: string }[] },
+  select: S,
+): Promise<Prisma.ClaimProductGetPayload<{ select: S }>[]> {
+  const keys = claim.products.map((p) => p.conflictKey);
+  if (keys.length === 0) return [];
+  return db.claimProduct.findMany({
+    where: { conflictKey: { in: keys }, claimId: { not: claim.id }, claim: { status: { in: [...ACTIVE_STATUSES] } } },
+    select,
+    orderBy: { claim: { number: "asc" } },
+  }) as Promise<Prisma.ClaimProductGetPayload<{ select: S }>[]>;
+}
+
 export type ConflictItem = z.infer<typeof conflictItemSchema>;
 
 /**
@@ -51,12 +81,9 @@ export type ConflictItem = z.infer<typeof conflictItemSchema>;
  */
 export async function findConflicts(db: Db, actor: Actor, claimId: string): Promise<ConflictItem[]> {
   const claim = await findVisibleClaim(db, actor, claimId);
-  const keys = claim.products.map((p) => p.conflictKey);
-  if (keys.length === 0) return [];
-  const others = await db.claimProduct.findMany({
-    where: { conflictKey: { in: keys }, claimId: { not: claimId }, claim: { status: { in: [...ACTIVE_STATUSES] } } },
-    select: { conflictKey: true, claim: { select: { number: true, organizationId: true, status: true } } },
-    orderBy: { claim: { number: "asc" } },
+  const others = await competitorsOf(db, claim, {
+    conflictKey: true,
+    claim: { select: { number: true, organizationId: true, status: true } },
   });
   return others.map((o) => {
     const sameOrganization = o.claim.organizationId === claim.organizationId;
@@ -67,6 +94,62 @@ export async function findConflicts(db: Db, actor: Actor, claimId: string): Prom
       status: o.claim.status,
     };
   });
+}
+
+export interface CompetingClaim {
+  id: string;
+  number: string;
+  status: ClaimStatus;
+  organizationName: string;
+  submittedAt: Date | null;
+  updatedAt: Date;
+  dueAt: Date | null;
+  /** The products of THIS claim that the competitor also claims (by conflict key): workload codes or Dynamics names. */
+  sharedProducts: string[];
+}
+
+/**
+ * Reviewers' and admins' side-by-side view of the competing claims: the same keys and active statuses as
+ * findConflicts (one query shape, competitorsOf), with each competitor's organization, status and dates.
+ */
+export async function findCompetingClaims(db: Db, actor: Actor, claimId: string): Promise<CompetingClaim[]> {
+  const claim = await findVisibleClaim(db, actor, claimId);
+  if (actor.kind !== "user" || (actor.role !== "REVIEWER" && actor.role !== "ADMIN")) {
+    throw new ClaimError("FORBIDDEN", "Only reviewers and admins compare competing claims.");
+  }
+  const rows = await competitorsOf(db, claim, {
+    conflictKey: true,
+    claim: {
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        submittedAt: true,
+        updatedAt: true,
+        dueAt: true,
+        organization: { select: { name: true } },
+      },
+    },
+  });
+  const byClaim = new Map<string, CompetingClaim>();
+  for (const row of rows) {
+    const other = row.claim;
+    const entry = byClaim.get(other.id) ?? {
+      id: other.id,
+      number: formatClaimNumber(other.number),
+      status: other.status,
+      organizationName: other.organization.name,
+      submittedAt: other.submittedAt,
+      updatedAt: other.updatedAt,
+      dueAt: other.dueAt,
+      sharedProducts: [],
+    };
+    for (const product of claim.products.filter((p) => p.conflictKey === row.conflictKey)) {
+      if (!entry.sharedProducts.includes(product.name)) entry.sharedProducts.push(product.name);
+    }
+    byClaim.set(other.id, entry);
+  }
+  return [...byClaim.values()];
 }
 
 /**
@@ -89,4 +172,37 @@ export async function listDisputes(db: Db, actor: Actor, filters: { status?: Dis
     claimId: dispute.claimId,
     claimNumber: formatClaimNumber(claim.number),
   }));
+}
+
+/**
+ * The dispute queue (reviewers): open disputes oldest first, each with what a reviewer needs to decide it
+ * without opening the claim: number, partner organization, the rejection (reason and comment) and the
+ * partner's details.
+ */
+export async function listOpenDisputeQueue(db: Db, actor: Actor) {
+  if (actor.kind !== "user" || (actor.role !== "REVIEWER" && actor.role !== "ADMIN")) {
+    throw new ClaimError("FORBIDDEN", "Only reviewers and admins list disputes.");
+  }
+  const scope = visibilityWhere(visibilityScope(actor));
+  if (!scope) return [];
+  return db.dispute.findMany({
+    where: { status: "OPEN", claim: scope },
+    select: {
+      id: true,
+      details: true,
+      createdAt: true,
+      claim: {
+        select: {
+          id: true,
+          number: true,
+          rejectionReason: true,
+          rejectionComment: true,
+          rejectedAt: true,
+          customerName: true,
+          organization: { select: { name: true } },
+        },
+      },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
 }

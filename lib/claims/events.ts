@@ -32,6 +32,7 @@ export const CLAIM_EVENT_TYPES = [
   "SENT_FOR_INCENTIVE_ASSESSMENT",
   "DISPUTE_OPENED",
   "DISPUTE_RESOLVED",
+  "CLAIM_TAKEN_OVER",
 ] as const;
 export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
 
@@ -88,6 +89,11 @@ export const claimEventSchema = z
     event("SENT_FOR_INCENTIVE_ASSESSMENT", { at: instant }),
     event("DISPUTE_OPENED", { disputeId: id, details: text }),
     event("DISPUTE_RESOLVED", { disputeId: id, outcome: z.enum(DISPUTE_OUTCOMES), comment: text }),
+    // From whom to whom (names as they were then); `from` is null when nobody held the claim.
+    event("CLAIM_TAKEN_OVER", {
+      from: z.object({ id, name: z.string() }).nullable(),
+      to: z.object({ id, name: z.string() }),
+    }),
   ])
   .meta({ id: "ClaimEvent", description: "One history event: `type` names it, `data` is its payload." });
 

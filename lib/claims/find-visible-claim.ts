@@ -7,6 +7,7 @@ import { claimDetailInclude, type ClaimDetail } from "./claim-detail";
 import { ClaimError } from "./errors";
 import type { Actor } from "./lifecycle";
 import { visibilityScope, visibilityWhere } from "./visibility";
+import { canReadNotes } from "./policy";
 
 /** The claim if the actor may see it; NOT_FOUND otherwise (another organization's claim looks missing). */
 export async function findVisibleClaim(db: Db | Prisma.TransactionClient, actor: Actor, claimId: string): Promise<ClaimDetail> {
@@ -15,5 +16,12 @@ export async function findVisibleClaim(db: Db | Prisma.TransactionClient, actor:
     ? await db.claim.findFirst({ where: { AND: [{ id: claimId }, scope] }, include: claimDetailInclude })
     : null;
   if (!claim) throw new ClaimError("NOT_FOUND", "Claim not found.");
+  return claim;
+}
+
+/** The claim whose internal notes the actor asks for: visibility first, then partners are told nothing exists. */
+export async function findClaimForNotes(db: Db, actor: Actor, claimId: string): Promise<ClaimDetail> {
+  const claim = await findVisibleClaim(db, actor, claimId);
+  if (!canReadNotes(actor)) throw new ClaimError("NOT_FOUND", "Claim not found.");
   return claim;
 }

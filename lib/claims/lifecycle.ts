@@ -43,6 +43,7 @@ export const CLAIM_ACTIONS = [
   "open-dispute",
   "uphold-dispute",
   "overturn-dispute",
+  "take-over",
 ] as const;
 export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
 
@@ -52,6 +53,12 @@ export interface Transition {
   action: ClaimAction;
   actors: readonly ActorRole[];
   to: ClaimStatus;
+  /**
+   * Only the reviewer who holds the claim (ClaimState.reviewerId) may take it: the holder rule of domain.md
+   * "Review workload". Other reviewers get FORBIDDEN, in the role step of the check order, since the rule
+   * is about who acts, not about the claim's status.
+   */
+  holderOnly?: true;
 }
 
 // Spelled out rather than imported from PARTNER_ROLES so that the table reads on its own as the spec does.
@@ -65,10 +72,14 @@ const SYSTEM: readonly ActorRole[] = ["SYSTEM"];
 export const TRANSITIONS: readonly Transition[] = Object.freeze([
   { from: "EDITING", action: "submit", actors: PARTNER, to: "SUBMITTED" },
   { from: "SUBMITTED", action: "start-review", actors: REVIEWER, to: "UNDER_REVIEW" },
-  { from: "UNDER_REVIEW", action: "request-info", actors: REVIEWER, to: "PARTNER_ACTION_REQUIRED" },
+  { from: "UNDER_REVIEW", action: "request-info", actors: REVIEWER, to: "PARTNER_ACTION_REQUIRED", holderOnly: true },
   { from: "PARTNER_ACTION_REQUIRED", action: "resubmit", actors: PARTNER, to: "UNDER_REVIEW" },
-  { from: "UNDER_REVIEW", action: "approve", actors: REVIEWER, to: "APPROVED" },
-  { from: "UNDER_REVIEW", action: "reject", actors: REVIEWER, to: "REJECTED" },
+  { from: "UNDER_REVIEW", action: "approve", actors: REVIEWER, to: "APPROVED", holderOnly: true },
+  { from: "UNDER_REVIEW", action: "reject", actors: REVIEWER, to: "REJECTED", holderOnly: true },
+  // Take-over moves the claim to the caller and nothing else: SUBMITTED stays SUBMITTED (it only assigns),
+  // UNDER_REVIEW stays UNDER_REVIEW with its deadline. By the holder it is a no-op (the service's concern).
+  { from: "SUBMITTED", action: "take-over", actors: REVIEWER, to: "SUBMITTED" },
+  { from: "UNDER_REVIEW", action: "take-over", actors: REVIEWER, to: "UNDER_REVIEW" },
   // Only once the partner's response deadline has passed: the expire-partner-action guard below, which the
   // sweep's SQL (sweep.ts, autoRejectExpiredPartnerActions) spells as `"dueAt" < now`.
   { from: "PARTNER_ACTION_REQUIRED", action: "expire-partner-action", actors: SYSTEM, to: "REJECTED" },
@@ -104,6 +115,8 @@ export interface ClaimState {
   partnerRespondedSinceInfoRequest: boolean; // a field edit, a PoE or a partner comment since request-info
   /** Deadline of the current stage; a partner's response after its deadline is refused (the sweep rejects it). */
   dueAt?: Date | null;
+  /** The reviewer who holds the claim (start-review, take-over, an overturned dispute), null when nobody does. */
+  reviewerId: string | null;
   /** Why a REJECTED claim was rejected; a partner's own withdrawal cannot be disputed. */
   rejectionReason?: RejectionReason | null;
 }
@@ -235,9 +248,31 @@ function requireOpenDispute(claim: ClaimState): DecisionError | null {
     : { code: "INVALID_TRANSITION", message: "The claim has no open dispute to resolve." };
 }
 
+/** The user who holds the claim, as far as a holder-only action is concerned. */
+export function isClaimHolder(claim: Pick<ClaimState, "reviewerId">, actor: Actor): boolean {
+  return actor.kind === "user" && claim.reviewerId !== null && claim.reviewerId === actor.userId;
+}
+
+/**
+ * The holder rule, read from the table's holderOnly rows. A claim nobody holds in a status where the
+ * action has no row (a SUBMITTED claim before anyone took it) answers with its status instead: there is no
+ * holder to protect, and "you cannot approve a submitted claim" is the useful answer. An unheld claim in a
+ * deciding status fails closed (FORBIDDEN: take it over first).
+ */
+function checkHolder(claim: ClaimState, action: ClaimAction, actor: Actor): DecisionError | null {
+  if (!TRANSITIONS.some((t) => t.action === action && t.holderOnly)) return null;
+  if (isClaimHolder(claim, actor)) return null;
+  const hasRowHere = TRANSITIONS.some((t) => t.from === claim.status && t.action === action);
+  if (claim.reviewerId === null && !hasRowHere) return null;
+  return {
+    code: "FORBIDDEN",
+    message: `Only the reviewer who holds the claim may ${action} it; take it over first.`,
+  };
+}
+
 /**
  * Decides one action in the api-v1 order: role (FORBIDDEN when no row in any status lets this role take
- * the action), then status (INVALID_TRANSITION), then the row's guard. Organization ownership is not
+ * the action, or when a holder-only action comes from a reviewer who does not hold the claim), then status (INVALID_TRANSITION), then the row's guard. Organization ownership is not
  * checked here: the service answers NOT_FOUND (policy.canViewClaim) before it asks.
  */
 export function decide(claim: ClaimState, action: ClaimAction, actor: Actor, now: Date): Decision {
@@ -245,6 +280,8 @@ export function decide(claim: ClaimState, action: ClaimAction, actor: Actor, now
   if (!TRANSITIONS.some((t) => t.action === action && t.actors.includes(role))) {
     return refuse("FORBIDDEN", `${role} may not ${action} a claim.`);
   }
+  const holderError = checkHolder(claim, action, actor);
+  if (holderError) return { ok: false, error: holderError };
   const transition = TRANSITIONS.find(
     (t) => t.from === claim.status && t.action === action && t.actors.includes(role),
   );

@@ -4,7 +4,7 @@
 // One schema, two error policies: the API parses the query with claimListQuerySchema strictly (a bad value
 // answers 422); pages parse it with the same schema field by field and drop what fails, so a hand-edited
 // URL falls back to the page's default instead of showing an error.
-import type { ClaimListFilters } from "./queries";
+import { CLAIM_ASSIGNEES, isIdentifierSearch, type ClaimListFilters } from "./queries";
 import { DEFAULT_CLAIM_SORT, SEARCH_MAX_LENGTH, claimListQuerySchema, type ClaimListQuery } from "./schemas";
 
 /** The page sizes the pages offer (the API accepts any size up to its maximum). */
@@ -41,11 +41,14 @@ export function listFiltersFromSearchParams(params: SearchParams, defaults: List
   const query = parseListQueryLeniently(params);
   const status = Array.isArray(params.status) ? params.status[0] : params.status;
   return {
-    status: status === ALL_STATUSES_PARAM ? undefined : (query.status ?? defaults.status),
+    // A claim number or tenant ID finds its claim in any status: the tab must not hide what was asked for by name.
+    status: status === ALL_STATUSES_PARAM || isIdentifierSearch(query.q) ? undefined : (query.status ?? defaults.status),
     q: query.q || undefined,
     program: query.program,
     solutionArea: query.solutionArea,
     overdue: query.overdue,
+    // Staff pages' "whose claims" view; not (yet) an API parameter, so it is read here, not from the schema.
+    assignee: CLAIM_ASSIGNEES.find((a) => a === (Array.isArray(params.assignee) ? params.assignee[0] : params.assignee)),
     sort: query.sort ?? defaults.sort ?? DEFAULT_CLAIM_SORT,
     page: query.page ?? 1,
     pageSize: PAGE_SIZES.find((size) => size === query.pageSize) ?? defaults.pageSize ?? PAGE_SIZES[0],
@@ -63,6 +66,7 @@ export function listSearchParams(filters: ClaimListFilters, defaults: ListDefaul
   if (filters.program) params.set("program", filters.program);
   if (filters.solutionArea) params.set("solutionArea", filters.solutionArea);
   if (filters.overdue !== undefined) params.set("overdue", String(filters.overdue));
+  if (filters.assignee) params.set("assignee", filters.assignee);
   if (filters.sort !== (defaults.sort ?? DEFAULT_CLAIM_SORT)) params.set("sort", filters.sort);
   if (filters.pageSize !== (defaults.pageSize ?? PAGE_SIZES[0])) params.set("pageSize", String(filters.pageSize));
   if (filters.page > 1) params.set("page", String(filters.page));
@@ -82,5 +86,5 @@ export function listHref(
 
 /** True when anything narrows the list beyond the status tab (for the empty state's wording). */
 export function hasNarrowingFilters(filters: ClaimListFilters): boolean {
-  return Boolean(filters.q?.trim() || filters.program || filters.solutionArea || filters.overdue !== undefined);
+  return Boolean(filters.q?.trim() || filters.program || filters.solutionArea || filters.overdue !== undefined || filters.assignee);
 }

@@ -7,6 +7,7 @@ import type { FieldError } from "./errors";
 import {
   CLAIM_ACTIONS,
   decide,
+  isClaimHolder,
   isDisputeWindowOpen,
   type Actor,
   type ClaimAction,
@@ -136,6 +137,7 @@ export function checkComment(
  * For the UI (which buttons to show): each action decide() allows now, plus those refused only by a
  * VALIDATION guard (so Submit still shows, with its checklist in blockedBy). A signed-in user who may
  * not see the claim gets nothing, since decide does not look at organizations. Order is CLAIM_ACTIONS.
+ * Take-over by the holder is allowed but changes nothing, so it is not offered.
  */
 export function availableActions(
   actor: Actor,
@@ -145,9 +147,23 @@ export function availableActions(
   if (actor.kind === "user" && !canViewClaim(actor, claim)) return [];
   const available: { action: ClaimAction; blockedBy?: FieldError[] }[] = [];
   for (const action of CLAIM_ACTIONS) {
+    if (action === "take-over" && isClaimHolder(claim, actor)) continue;
     const decision = decide(claim, action, actor, now);
     if (decision.ok) available.push({ action });
     else if (decision.error.code === "VALIDATION") available.push({ action, blockedBy: decision.error.errors ?? [] });
   }
   return available;
+}
+
+/**
+ * Internal notes (domain.md "Internal notes"): reviewers read and write, admins read. Partners are told
+ * nothing exists (the service answers NOT_FOUND, as for a claim they may not see), so "no notes" and
+ * "notes you may not read" look the same to them.
+ */
+export function canReadNotes(actor: Actor): boolean {
+  return actor.kind === "user" && (actor.role === "REVIEWER" || actor.role === "ADMIN");
+}
+
+export function canWriteNotes(actor: Actor): boolean {
+  return actor.kind === "user" && actor.role === "REVIEWER";
 }

@@ -22,10 +22,19 @@ export interface ClaimListFilters {
   program?: Program;
   solutionArea?: SolutionArea;
   overdue?: boolean;
+  /**
+   * Staff only (ignored for partners): `me` = claims the caller holds, `none` = claims nobody holds. With the
+   * `dueAt` sort this is the reviewer's queue: a passed deadline sorts before every open one, so overdue
+   * claims come first in each view without a second sort key (index (reviewerId, status, dueAt, id)).
+   */
+  assignee?: ClaimAssignee;
   sort: ClaimSort;
   page: number;
   pageSize: number;
 }
+
+export const CLAIM_ASSIGNEES = ["me", "none"] as const;
+export type ClaimAssignee = (typeof CLAIM_ASSIGNEES)[number];
 
 export type StatusCounts = Record<ClaimStatus, number>;
 
@@ -33,6 +42,15 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // The highest code point: in the "C" collation of the *Lower columns, [q, q + MAX) holds exactly the strings
 // that start with q, so a prefix search is an ordinary btree range scan.
 const MAX_CODE_POINT = "\u{10FFFF}";
+
+/**
+ * True when `q` names one claim or one customer exactly (a claim number or a tenant ID): the review queue
+ * then searches every status, since a reviewer typing a number wants that claim whatever tab they are on.
+ */
+export function isIdentifierSearch(q: string | undefined): boolean {
+  const text = q?.trim() ?? "";
+  return text !== "" && (parseClaimNumber(text) !== null || GUID.test(text));
+}
 
 /** The `q` search: exact claim number or tenant ID, else a case-insensitive prefix of customer name or domain. */
 export function searchWhere(q: string): Prisma.ClaimWhereInput {
@@ -67,6 +85,9 @@ export function listWhere(actor: Actor, filters: Omit<ClaimListFilters, "sort" |
   if (filters.program) and.push({ program: filters.program });
   if (filters.solutionArea) and.push({ solutionArea: filters.solutionArea });
   if (filters.q?.trim()) and.push(searchWhere(filters.q));
+  if (filters.assignee && actor.kind === "user" && (actor.role === "REVIEWER" || actor.role === "ADMIN")) {
+    and.push({ reviewerId: filters.assignee === "me" ? actor.userId : null });
+  }
   if (filters.overdue !== undefined) and.push(overdueWhere(filters.overdue, now));
   return { AND: and } satisfies Prisma.ClaimWhereInput;
 }
@@ -103,6 +124,8 @@ export const claimListSelect = {
   createdAt: true,
   updatedAt: true,
   products: { select: { kind: true, name: true, subscriptionId: true }, orderBy: { position: "asc" } },
+  reviewerId: true,
+  reviewer: { select: { id: true, name: true } },
 } satisfies Prisma.ClaimSelect;
 
 export type ClaimListRow = Prisma.ClaimGetPayload<{ select: typeof claimListSelect }>;
@@ -123,7 +146,7 @@ export async function statusCounts(db: Db, actor: Actor): Promise<StatusCounts> 
 }
 
 function onlyStatusFilter(filters: ClaimListFilters): boolean {
-  return !filters.q?.trim() && !filters.program && !filters.solutionArea && filters.overdue === undefined;
+  return !filters.q?.trim() && !filters.program && !filters.solutionArea && filters.overdue === undefined && !filters.assignee;
 }
 
 export interface ClaimListResult {

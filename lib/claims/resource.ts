@@ -1,7 +1,7 @@
 // Stored rows → the API's resource shapes (docs/api.md; zod schemas in schemas/). One mapping, used by the
 // HTTP API, the CSV export and anything else that shows a claim outside its own page.
 import "server-only";
-import type { Comment, Dispute, PoeFile } from "../generated/prisma/client";
+import type { ClaimNote, Comment, Dispute, PoeFile } from "../generated/prisma/client";
 import { formatClaimNumber } from "./claim-number";
 import type { ClaimResource } from "./schemas";
 import { claimValuesOf, type ClaimDetail } from "./claim-detail";
@@ -62,6 +62,7 @@ export function claimResource(claim: ClaimDetail, now = new Date()): ClaimResour
     updatedAt: claim.updatedAt.toISOString(),
     ...(claim.submittedAt ? { submittedAt: claim.submittedAt.toISOString() } : {}),
     ...(claim.decidedAt ? { decidedAt: claim.decidedAt.toISOString() } : {}),
+    assignedReviewer: claim.reviewer ? { id: claim.reviewer.id, name: claim.reviewer.name } : null,
   };
 }
 
@@ -71,5 +72,14 @@ export function commentResource(comment: Comment) {
     body: comment.body,
     author: { id: comment.authorId, name: comment.authorName, role: comment.authorRole },
     createdAt: comment.createdAt.toISOString(),
+  };
+}
+
+export function noteResource(note: ClaimNote & { author: { id: string; name: string } }) {
+  return {
+    id: note.id,
+    body: note.body,
+    author: { id: note.author.id, name: note.author.name },
+    createdAt: note.createdAt.toISOString(),
   };
 }

@@ -24,6 +24,9 @@ import {
   consentDenyBodySchema,
   disputeBodySchema,
   disputeResourceSchema,
+  noteBodySchema,
+  noteListResponseSchema,
+  noteResourceSchema,
   poeItemSchema,
   resolveDisputeBodySchema,
   type ApiClaimAction,
@@ -135,6 +138,15 @@ const ACTIONS: Record<ApiClaimAction, { who: string; summary: string; effect: st
     effect:
       "Any status but `REJECTED` → `REJECTED` with `rejectionReason` = `PARTNER_REQUEST` and `rejectionComment` = " +
       "the comment (why: wrong MPN ID, wrong activity, no longer working with the customer).",
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+  "take-over": {
+    who: "reviewer",
+    summary: "Take a claim over (assigns the caller)",
+    effect:
+      "`SUBMITTED` stays `SUBMITTED` (assigned only), `UNDER_REVIEW` stays `UNDER_REVIEW`; `assignedReviewer` becomes " +
+      "the caller and the history records it. By the current holder nothing changes (200, same `version`). Only the " +
+      "holder may `request-info`, `approve` or `reject` (403 `FORBIDDEN` for other reviewers).",
     errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
   },
 };
@@ -347,6 +359,33 @@ export const OPERATIONS: OperationSpec[] = [
     pathParams: [CLAIM_ID],
     success: { status: 200, description: "The history.", content: { kind: "json", schema: historyResponseSchema } },
     errors: [...AUTH_ERRORS, "NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: "/claims/{id}/notes",
+    operationId: "listNotes",
+    tag: "Comments and history",
+    summary: "List a claim's internal notes",
+    description: "Reviewers and admins. Internal notes are never shown to partners (404 for them) and notify nobody.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    success: { status: 200, description: "The notes, oldest first.", content: { kind: "json", schema: noteListResponseSchema } },
+    errors: [...AUTH_ERRORS, "NOT_FOUND"],
+  },
+  {
+    method: "post",
+    path: "/claims/{id}/notes",
+    operationId: "addNote",
+    tag: "Comments and history",
+    summary: "Write an internal note",
+    description:
+      "Reviewers only (admins read: 403 `FORBIDDEN`; partners: 404). Not part of the history, the comments or exports; " +
+      "does not change the claim's `version`.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    body: { kind: "json", schema: noteBodySchema, required: true },
+    success: { status: 201, description: "The note.", content: { kind: "json", schema: noteResourceSchema } },
+    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION"],
   },
   {
     method: "get",

@@ -29,7 +29,31 @@ export function matchesIfNoneMatch(request: Request, etag: string): boolean {
   });
 }
 
-export async function poeDownloadResponse(request: Request, poe: DownloadablePoe, storage: FileStorage): Promise<Response> {
+/**
+ * Types the portal may show inline (the preview route). Only formats the browser renders without running
+ * anything of the file's: PDF in the built-in viewer, raster images. HTML, SVG and office files are never
+ * previewed: they stay downloads. Keyed by the type stored at upload (checked by content, lib/poe/poe-type.ts).
+ */
+export const PREVIEWABLE_POE_TYPES: readonly string[] = ["application/pdf", "image/png", "image/jpeg", "image/gif"];
+
+export function isPreviewablePoe(contentType: string): boolean {
+  return PREVIEWABLE_POE_TYPES.includes(contentType);
+}
+
+/**
+ * The headers of an inline preview: a sandbox without allow-scripts (nothing in the file can run, and the
+ * document gets an opaque origin so it cannot reach the portal's cookies or pages), images and the PDF
+ * viewer from the response itself only, and nosniff so the browser keeps the stored type.
+ */
+export const PREVIEW_CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'; img-src 'self'; object-src 'self'";
+
+export async function poeDownloadResponse(
+  request: Request,
+  poe: DownloadablePoe,
+  storage: FileStorage,
+  /** `inline` only from the portal's preview route, and only for PREVIEWABLE_POE_TYPES (else the caller 404s). */
+  disposition: "attachment" | "inline" = "attachment",
+): Promise<Response> {
   const etag = `"${poe.sha256}"`;
   // private, no-store: the files hold customers' documents; the ETag serves clients that keep their own copy.
   const common = { ETag: etag, "Cache-Control": "private, no-store" };
@@ -42,9 +66,10 @@ export async function poeDownloadResponse(request: Request, poe: DownloadablePoe
       ...common,
       "Content-Type": poe.contentType,
       "Content-Length": String(poe.size),
-      "Content-Disposition": attachmentDisposition(poe.fileName),
+      "Content-Disposition":
+        disposition === "inline" ? contentDisposition(poe.fileName, { type: "inline" }) : attachmentDisposition(poe.fileName),
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": disposition === "inline" ? PREVIEW_CONTENT_SECURITY_POLICY : "default-src 'none'; sandbox",
     },
   });
 }

@@ -153,6 +153,28 @@ const ENDPOINTS: Endpoint[] = [
     expected: partnerOnly(200),
   },
   {
+    // The reviewer caller holds the claim (claimIn starts the review as it): a take-over by the holder is a 200 no-op.
+    name: "POST /claims/{id}/actions/take-over",
+    setup: "UNDER_REVIEW",
+    mutates: true,
+    request: ({ key, claim }) => call("POST", `/claims/${claim!.claim.id}/actions/take-over`, { key, json: {} }),
+    expected: reviewerOnly(200),
+  },
+  {
+    name: "GET /claims/{id}/notes (internal: partners 404 even on their own claim)",
+    setup: "SUBMITTED",
+    mutates: false,
+    request: ({ key, claim }) => call("GET", `/claims/${claim!.claim.id}/notes`, { key }),
+    expected: { partnerAdmin: ok(404), partnerBilling: ok(404), reviewer: ok(200), admin: ok(200) },
+  },
+  {
+    name: "POST /claims/{id}/notes (reviewers write, admins read only)",
+    setup: "SUBMITTED",
+    mutates: true,
+    request: ({ key, claim }) => call("POST", `/claims/${claim!.claim.id}/notes`, { key, json: { body: "Checked the SOW." } }),
+    expected: { partnerAdmin: ok(404), partnerBilling: ok(404), reviewer: ok(201), admin: ok(403) },
+  },
+  {
     name: "GET /claims/{id}/comments",
     setup: "SUBMITTED",
     mutates: false,

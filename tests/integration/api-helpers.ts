@@ -25,6 +25,7 @@ const ROUTES: { pattern: string; load: () => Promise<RouteModule> }[] = [
     load: () => import("../../app/api/v1/claims/[id]/actions/[action]/route"),
   },
   { pattern: "/claims/[id]/comments", load: () => import("../../app/api/v1/claims/[id]/comments/route") },
+  { pattern: "/claims/[id]/notes", load: () => import("../../app/api/v1/claims/[id]/notes/route") },
   { pattern: "/claims/[id]/history", load: () => import("../../app/api/v1/claims/[id]/history/route") },
   { pattern: "/claims/[id]/conflicts", load: () => import("../../app/api/v1/claims/[id]/conflicts/route") },
   { pattern: "/claims/[id]/disputes", load: () => import("../../app/api/v1/claims/[id]/disputes/route") },

@@ -25,6 +25,7 @@ import {
   rejectClaim,
   resolveDispute,
   startReview,
+  takeOverClaim,
   updateClaim,
   withdrawClaim,
 } from "../../lib/claims/service";
@@ -108,12 +109,28 @@ describe.skipIf(!pgAvailable)("concurrent decisions (PostgreSQL)", () => {
       [
         () => withdrawClaim(db, w.partnerA.actor, claim.id, { comment: "Wrong MPN" }, { now }),
         () => approveClaim(db, w.reviewer.actor, claim.id, {}, { now }),
-        () => rejectClaim(db, w.reviewer2.actor, claim.id, { reason: "POE_UNAVAILABLE" }, { now }),
+        // the holder both approves and rejects: another reviewer would be refused by the holder rule, not the race
+        () => rejectClaim(db, w.reviewer.actor, claim.id, { reason: "POE_UNAVAILABLE" }, { now }),
       ][i % 3](),
     );
     expect(results.filter((r) => r === "OK")).toHaveLength(1);
     expect(await statusChanges(claim.id, "UNDER_REVIEW")).toHaveLength(1);
     await expectStatusCountsConsistent(t.db);
+  });
+
+  it("two reviewers take the same claim over at once: one wins, the other gets CONFLICT; one CLAIM_TAKEN_OVER", async () => {
+    const { claim } = await claimIn(t.db, w, "UNDER_REVIEW"); // held by w.reviewer
+    const third = await createUser(t.db, "REVIEWER", null, "reviewer-3");
+    const contenders = [w.reviewer2, third];
+    const results = await race(10, (db, i) => takeOverClaim(db, contenders[i % 2].actor, claim.id, { version: claim.version }));
+    expect(results.filter((r) => r === "OK")).toHaveLength(1);
+    expect(results.filter((r) => r === "CONFLICT")).toHaveLength(9);
+    const events = await t.db.claimEvent.findMany({ where: { claimId: claim.id, type: "CLAIM_TAKEN_OVER" } });
+    expect(events).toHaveLength(1);
+    const row = await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(row.reviewerId).toBe(events[0].actorId);
+    expect(row.version).toBe(claim.version + 1);
+    expect(row.status).toBe("UNDER_REVIEW");
   });
 
   it("10 edits on the same version: one applied, nine CONFLICT, one FIELDS_UPDATED", async () => {

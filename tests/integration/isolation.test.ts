@@ -18,8 +18,10 @@ import { ClaimError } from "../../lib/claims/errors";
 import type { Actor } from "../../lib/claims/lifecycle";
 import { canViewClaim } from "../../lib/claims/policy";
 import { listClaimDetails, statusCounts, type ClaimListFilters } from "../../lib/claims/queries";
+import { listNotes } from "../../lib/claims/claim-reads";
 import {
   addComment,
+  addNote,
   approveClaim,
   findVisibleClaim,
   openDispute,
@@ -30,6 +32,7 @@ import {
   resubmitClaim,
   startReview,
   submitClaim,
+  takeOverClaim,
   updateClaim,
   withdrawClaim,
 } from "../../lib/claims/service";
@@ -73,6 +76,9 @@ describe.skipIf(!pgAvailable)("organization isolation (PostgreSQL)", () => {
       ["requestPartnerInfo", () => requestPartnerInfo(t.db, user.actor, id, { reasonCodes: ["MISSING_ALL_POE"], comment: "x" }, now)],
       ["approveClaim", () => approveClaim(t.db, user.actor, id, {}, now)],
       ["rejectClaim", () => rejectClaim(t.db, user.actor, id, { reason: "INSUFFICIENT_POE" }, now)],
+      ["takeOverClaim", () => takeOverClaim(t.db, user.actor, id, {}, now)],
+      ["addNote", () => addNote(t.db, user.actor, id, { body: "note" }, now)],
+      ["listNotes", () => listNotes(t.db, user.actor, id)],
     ];
   }
 
@@ -95,6 +101,19 @@ describe.skipIf(!pgAvailable)("organization isolation (PostgreSQL)", () => {
     for (const user of [w.partnerB, w.billingB]) {
       await Promise.all(Object.values(a).map((claim) => expectNotFoundEverywhere(user, claim)));
     }
+  });
+
+  it("internal notes do not exist for partners, even on their own organization's claims, in every status", async () => {
+    for (const claim of Object.values(a)) {
+      await addNote(t.db, w.reviewer.actor, claim.claim.id, { body: "internal" }).catch(() => undefined); // EDITING: reviewers cannot see it
+      for (const user of [w.partnerA, w.billingA]) {
+        const missing = await expectClaimError(listNotes(t.db, user.actor, "does-not-exist"), "NOT_FOUND");
+        const error = await expectClaimError(listNotes(t.db, user.actor, claim.claim.id), "NOT_FOUND");
+        expect(error.message).toBe(missing.message);
+        await expectClaimError(addNote(t.db, user.actor, claim.claim.id, { body: "mine" }), "NOT_FOUND");
+      }
+    }
+    expect(await t.db.claimNote.count({ where: { authorId: { in: [w.partnerA.id, w.billingA.id] } } })).toBe(0);
   });
 
   it("resolving the dispute of another organization's claim is NOT_FOUND for partner B", async () => {

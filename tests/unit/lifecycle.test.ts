@@ -42,6 +42,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "open-dispute":          [ X, X, F, F, F, F ],
     "uphold-dispute":        [ F, F, X, F, F, F ],
     "overturn-dispute":      [ F, F, X, F, F, F ],
+    "take-over":             [ F, F, X, F, F, F ],
   },
   SUBMITTED: {
     "submit":                [ X, X, F, F, F, F ],
@@ -57,6 +58,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "open-dispute":          [ X, X, F, F, F, F ],
     "uphold-dispute":        [ F, F, X, F, F, F ],
     "overturn-dispute":      [ F, F, X, F, F, F ],
+    "take-over":             [ F, F, "→SUBMITTED", F, F, F ],
   },
   UNDER_REVIEW: {
     "submit":                [ X, X, F, F, F, F ],
@@ -72,6 +74,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "open-dispute":          [ X, X, F, F, F, F ],
     "uphold-dispute":        [ F, F, X, F, F, F ],
     "overturn-dispute":      [ F, F, X, F, F, F ],
+    "take-over":             [ F, F, "→UNDER_REVIEW", F, F, F ],
   },
   PARTNER_ACTION_REQUIRED: {
     "submit":                [ X, X, F, F, F, F ],
@@ -87,6 +90,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "open-dispute":          [ X, X, F, F, F, F ],
     "uphold-dispute":        [ F, F, X, F, F, F ],
     "overturn-dispute":      [ F, F, X, F, F, F ],
+    "take-over":             [ F, F, X, F, F, F ],
   },
   APPROVED: {
     "submit":                [ X, X, F, F, F, F ],
@@ -102,6 +106,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "open-dispute":          [ X, X, F, F, F, F ],
     "uphold-dispute":        [ F, F, X, F, F, F ],
     "overturn-dispute":      [ F, F, X, F, F, F ],
+    "take-over":             [ F, F, X, F, F, F ],
   },
   REJECTED: {
     "submit":                [ X, X, F, F, F, F ],
@@ -117,6 +122,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "open-dispute":          [ "→REJECTED", "→REJECTED", F, F, F, F ],
     "uphold-dispute":        [ F, F, "→REJECTED", F, F, F ],
     "overturn-dispute":      [ F, F, "→UNDER_REVIEW", F, F, F ],
+    "take-over":             [ F, F, X, F, F, F ],
   },
 };
 
@@ -156,6 +162,8 @@ const READY: ClaimState = Object.freeze({
   partnerContactComplete: true,
   poeCount: 1,
   partnerRespondedSinceInfoRequest: true,
+  // The table's REVIEWER column is the holder; the holder rule has its own tests below.
+  reviewerId: "u-reviewer1",
 });
 
 function fixtureFor(status: ClaimStatus, action: ClaimAction): { claim: ClaimState; now: Date } {
@@ -182,9 +190,9 @@ function outcomeOf(claim: ClaimState, action: ClaimAction, actor: Actor, now: Da
 }
 
 describe("the expected table itself", () => {
-  it("covers 6 statuses × 13 actions × 6 actor roles", () => {
+  it("covers 6 statuses × 14 actions × 6 actor roles", () => {
     expect(STATUSES_IN_TABLE).toHaveLength(6);
-    for (const status of STATUSES_IN_TABLE) expect(Object.keys(EXPECTED[status])).toHaveLength(13);
+    for (const status of STATUSES_IN_TABLE) expect(Object.keys(EXPECTED[status])).toHaveLength(14);
     expect([...ACTIONS_IN_TABLE].sort()).toEqual([...CLAIM_ACTIONS].sort());
   });
 });
@@ -193,7 +201,7 @@ describe("decide: every status × action × actor role, guards passing", () => {
   const cases = STATUSES_IN_TABLE.flatMap((status) =>
     ACTIONS_IN_TABLE.flatMap((action) => ROLE_COLUMNS.map((role) => ({ status, action, role }))),
   );
-  it("has 468 cases", () => expect(cases).toHaveLength(468));
+  it("has 504 cases", () => expect(cases).toHaveLength(504));
 
   it.each(cases)("$status × $action × $role", ({ status, action, role }) => {
     const { claim, now } = fixtureFor(status, action);
@@ -498,6 +506,8 @@ const claimStateArb: fc.Arbitrary<ClaimState> = fc.record({
   partnerContactComplete: fc.boolean(),
   poeCount: fc.nat({ max: 3 }),
   partnerRespondedSinceInfoRequest: fc.boolean(),
+  // The table's properties are about the holder (the REVIEWER actor); the holder rule's own property is below.
+  reviewerId: fc.constant("u-reviewer1"),
 });
 const actionArb = fc.constantFrom(...ACTIONS_IN_TABLE);
 const roleArb = fc.constantFrom(...ROLE_COLUMNS);
@@ -530,6 +540,53 @@ describe("properties", () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The holder rule (domain.md "Review workload"): request-info, approve and reject only by the reviewer who
+// holds the claim; start-review, take-over and dispute resolution by any reviewer.
+// ---------------------------------------------------------------------------------------------------------
+describe("the holder rule", () => {
+  const OTHER_REVIEWER: Actor = { kind: "user", userId: "u-reviewer2", role: "REVIEWER", organizationId: null };
+  const held = (status: ClaimStatus, reviewerId: string | null = "u-reviewer1"): ClaimState => ({ ...READY, status, reviewerId });
+
+  it.each(["request-info", "approve", "reject"] as const)("refuses %s by a reviewer who does not hold the claim (FORBIDDEN)", (action) => {
+    expect(outcomeOf(held("UNDER_REVIEW"), action, OTHER_REVIEWER, T0)).toBe("FORBIDDEN");
+    expect(outcomeOf(held("UNDER_REVIEW"), action, REVIEWER, T0)).toMatch(/^→/);
+  });
+
+  it("answers the holder rule before the status (role step of the check order)", () => {
+    expect(outcomeOf(held("APPROVED"), "approve", OTHER_REVIEWER, T0)).toBe("FORBIDDEN");
+    expect(outcomeOf(held("APPROVED"), "approve", REVIEWER, T0)).toBe("INVALID_TRANSITION");
+  });
+
+  it("answers an unheld claim with its status where the action has no row, and fails closed where it has", () => {
+    expect(outcomeOf(held("SUBMITTED", null), "approve", REVIEWER, T0)).toBe("INVALID_TRANSITION");
+    expect(outcomeOf(held("UNDER_REVIEW", null), "approve", REVIEWER, T0)).toBe("FORBIDDEN");
+  });
+
+  it("lets any reviewer start a review, take a claim over and resolve a dispute", () => {
+    expect(outcomeOf(held("SUBMITTED", null), "start-review", OTHER_REVIEWER, T0)).toBe("→UNDER_REVIEW");
+    expect(outcomeOf(held("SUBMITTED"), "take-over", OTHER_REVIEWER, T0)).toBe("→SUBMITTED");
+    expect(outcomeOf(held("UNDER_REVIEW"), "take-over", OTHER_REVIEWER, T0)).toBe("→UNDER_REVIEW");
+    const disputed = { ...held("REJECTED"), dispute: { status: "OPEN" as const } };
+    expect(outcomeOf(disputed, "uphold-dispute", OTHER_REVIEWER, T0)).toBe("→REJECTED");
+    expect(outcomeOf(disputed, "overturn-dispute", OTHER_REVIEWER, T0)).toBe("→UNDER_REVIEW");
+  });
+
+  it("marks exactly request-info, approve and reject as holder-only in the table", () => {
+    expect([...new Set(TRANSITIONS.filter((t) => t.holderOnly).map((t) => t.action))].sort()).toEqual(["approve", "reject", "request-info"]);
+  });
+
+  it("never lets a non-holder take a holder-only action, whatever the claim's data", () => {
+    fc.assert(
+      fc.property(claimStateArb, fc.constantFrom("request-info" as const, "approve" as const, "reject" as const), fc.option(fc.constantFrom("u-reviewer1", "u-reviewer3"), { nil: null }), dateArb, (claim, action, holder, now) => {
+        const decision = decide({ ...claim, reviewerId: holder }, action, OTHER_REVIEWER, now);
+        expect(decision.ok).toBe(false);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

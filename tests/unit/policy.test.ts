@@ -52,6 +52,7 @@ const READY: ClaimState = Object.freeze({
   partnerContactComplete: true,
   poeCount: 1,
   partnerRespondedSinceInfoRequest: true,
+  reviewerId: "u-reviewer1", // REVIEWER holds the claim
 });
 
 describe("isPartner", () => {
@@ -324,6 +325,14 @@ describe("availableActions", () => {
       "overturn-dispute",
     ]);
     expect(names(REVIEWER, { ...READY, status: "REJECTED" })).toEqual([]);
+  });
+
+  it("offers a reviewer who does not hold the claim take-over instead of the decisions (the holder rule)", () => {
+    const other: Actor = { kind: "user", userId: "u-reviewer2", role: "REVIEWER", organizationId: null };
+    expect(names(other, { ...READY, status: "SUBMITTED" })).toEqual(["start-review", "take-over"]);
+    expect(names(other, { ...READY, status: "UNDER_REVIEW" })).toEqual(["take-over"]);
+    expect(names(REVIEWER, { ...READY, status: "UNDER_REVIEW", reviewerId: null })).toEqual(["take-over"]);
+    expect(names(other, { ...READY, status: "REJECTED", dispute: { status: "OPEN" } })).toEqual(["uphold-dispute", "overturn-dispute"]);
   });
 
   it("hides what a guard refuses with anything but VALIDATION", () => {

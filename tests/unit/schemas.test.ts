@@ -318,7 +318,7 @@ describe("claimPatchSchema", () => {
 describe("action bodies", () => {
   it("are keyed by the API's action names, and all accept an optional version", () => {
     expect(Object.keys(actionBodySchema).sort()).toEqual(
-      ["approve", "reject", "request-info", "resubmit", "start-review", "submit", "withdraw"].sort(),
+      ["approve", "reject", "request-info", "resubmit", "start-review", "submit", "take-over", "withdraw"].sort(),
     );
     expect(isApiClaimAction("start-review")).toBe(true);
     expect(isApiClaimAction("toString")).toBe(false);
@@ -330,6 +330,7 @@ describe("action bodies", () => {
       approve: {},
       reject: { reason: "INSUFFICIENT_POE" },
       withdraw: { comment: "Wrong MPN ID." },
+      "take-over": {},
     } as const;
     for (const [action, body] of Object.entries(minimal)) {
       const schema = actionBodySchema[action as keyof typeof actionBodySchema];
@@ -571,6 +572,7 @@ const claimResource = {
   updatedAt: "2026-01-20T10:00:00.000Z",
   submittedAt: "2026-01-05T10:00:00.000Z",
   decidedAt: "2026-01-15T10:00:00.000Z",
+  assignedReviewer: { id: "u-reviewer1", name: "Riley Reviewer" },
 };
 
 describe("response schemas", () => {
@@ -602,6 +604,10 @@ describe("response schemas", () => {
     expect(pathsOf(claimResourceSchema, { ...claimResource, number: "CPOR-123" })).toEqual(["number"]);
     expect(pathsOf(claimResourceSchema, { ...claimResource, rejectionReason: "LATE" })).toEqual(["rejectionReason"]);
     expect(pathsOf(claimResourceSchema, { ...claimResource, withdrawReason: "CHANGED_MIND" })).toEqual(["withdrawReason"]);
+    // assignedReviewer is `null | { id, name }`: always present.
+    expect(pathsOf(claimResourceSchema, { ...claimResource, assignedReviewer: null })).toEqual([]);
+    const { assignedReviewer: _assigned, ...unassigned } = claimResource;
+    expect(pathsOf(claimResourceSchema, unassigned)).toEqual(["assignedReviewer"]);
   });
 
   it("poeItemSchema, disputeResourceSchema, commentResourceSchema, historyItemSchema", () => {
@@ -771,6 +777,7 @@ describe("claimEventSchema", () => {
       { type: "SENT_FOR_INCENTIVE_ASSESSMENT", data: { at: "2026-01-17T00:05:00.000Z" } },
       { type: "DISPUTE_OPENED", data: { disputeId: "d1", details: "Signed PoE attached." } },
       { type: "DISPUTE_RESOLVED", data: { disputeId: "d1", outcome: "OVERTURN", comment: "OK." } },
+      { type: "CLAIM_TAKEN_OVER", data: { from: { id: "u1", name: "Riley" }, to: { id: "u2", name: "Sam" } } },
     ];
     for (const event of events) expect(claimEventSchema.safeParse(event).success, event.type).toBe(true);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(CLAIM_EVENT_TYPES));

@@ -7,7 +7,15 @@ import { revalidatePath } from "next/cache";
 import { errorState } from "@/components/claims/action-errors";
 import type { ActionState } from "@/components/claims/action-state";
 import { actorOf, requireUser } from "@/lib/auth/session";
-import { approveClaim, rejectClaim, requestPartnerInfo, resolveDispute, startReview } from "@/lib/claims/service";
+import {
+  addNote,
+  approveClaim,
+  rejectClaim,
+  requestPartnerInfo,
+  resolveDispute,
+  startReview,
+  takeOverClaimWithHolder,
+} from "@/lib/claims/service";
 import { getDb } from "@/lib/db";
 
 export interface DecisionPayload {
@@ -29,6 +37,7 @@ async function decideAs(
     return errorState(error, prev);
   }
   revalidatePath(`/claims/${encodeURIComponent(claimId)}`);
+  revalidatePath("/review/disputes");
   return { status: "ok", seq: prev.seq + 1 };
 }
 
@@ -58,4 +67,13 @@ export async function resolveDisputeAction(claimId: string, disputeId: string, p
   return decideAs(claimId, prev, (actor) =>
     resolveDispute(getDb(), actor, disputeId, { outcome: payload.outcome, comment: payload.comment ?? "" }),
   );
+}
+
+export async function takeOverAction(claimId: string, version: number, prev: ActionState): Promise<ActionState> {
+  return decideAs(claimId, prev, (actor) => takeOverClaimWithHolder(getDb(), actor, claimId, { version }));
+}
+
+/** An internal note: no version (a note changes nothing of the claim), never shown to the partner. */
+export async function addNoteAction(claimId: string, prev: ActionState, payload: { body?: string }): Promise<ActionState> {
+  return decideAs(claimId, prev, (actor) => addNote(getDb(), actor, claimId, { body: payload.body ?? "" }));
 }

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClaimList } from "@/components/claims/claim-list";
+import { QueueViews } from "@/components/review/queue-views";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { listFiltersFromSearchParams, type ListDefaults } from "@/lib/claims/list-params";
 import { listClaimsPage } from "@/lib/claims/queries";
@@ -8,7 +10,8 @@ import { calendarOf } from "@/lib/claims/sla";
 import { visibilityScope, visibleStatuses } from "@/lib/claims/visibility";
 import { getDb } from "@/lib/db";
 
-// The queue opens on what waits for a reviewer, the soonest deadline first; `?status=all` shows every status.
+// The queue opens on what waits for a reviewer, the soonest deadline first (a passed deadline sorts first, so
+// overdue claims lead every view); `?status=all` shows every status, `?assignee=me|none` whose claims.
 const REVIEW_DEFAULTS: ListDefaults = { status: "SUBMITTED", sort: "dueAt" };
 
 export default async function ReviewQueuePage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -17,8 +20,9 @@ export default async function ReviewQueuePage(props: { searchParams: Promise<Rec
   const filters = listFiltersFromSearchParams(await props.searchParams, REVIEW_DEFAULTS);
   const db = getDb();
   const now = new Date();
-  const [t, result, settings] = await Promise.all([
+  const [t, tWorkbench, result, settings] = await Promise.all([
     getTranslations("review"),
+    getTranslations("workbench"),
     listClaimsPage(db, actor, filters, now),
     getSlaSettings(db),
   ]);
@@ -29,7 +33,13 @@ export default async function ReviewQueuePage(props: { searchParams: Promise<Rec
           {t("title")}
         </h1>
         <p className="text-slate-600">{t("intro")}</p>
+        <p className="mt-1">
+          <Link href="/review/disputes" className="text-blue-700 underline" data-testid="disputes-link">
+            {tWorkbench("disputesLink")}
+          </Link>
+        </p>
       </div>
+      <QueueViews basePath="/review" filters={filters} defaults={REVIEW_DEFAULTS} />
       <ClaimList
         basePath="/review"
         filters={filters}

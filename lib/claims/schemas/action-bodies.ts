@@ -98,6 +98,10 @@ export const withdrawBodySchema = z
   })
   .meta({ id: "WithdrawBody", description: "Body of the withdraw action; the comment says why, an optional reason code classifies it." });
 
+export const takeOverBodySchema = z
+  .object({ version, comment: actionComment })
+  .meta({ id: "TakeOverBody", description: "Body of the take-over action." });
+
 /** The action bodies by the action's name in the API path. */
 export const actionBodySchema = {
   submit: submitBodySchema,
@@ -107,6 +111,7 @@ export const actionBodySchema = {
   approve: approveBodySchema,
   reject: rejectBodySchema,
   withdraw: withdrawBodySchema,
+  "take-over": takeOverBodySchema,
 } as const;
 export type ApiClaimAction = keyof typeof actionBodySchema;
 
@@ -126,6 +131,16 @@ export const commentBodySchema = z
     ),
   })
   .meta({ id: "CommentBody", description: "Body of POST /claims/{id}/comments (plain text)." });
+
+export const noteBodySchema = z
+  .object({
+    body: requiredText(
+      "Write the note",
+      COMMENT_MAX_LENGTH,
+      `Shorten the note to ${COMMENT_MAX_LENGTH} characters or fewer`,
+    ),
+  })
+  .meta({ id: "NoteBody", description: "Body of POST /claims/{id}/notes (plain text, internal to reviewers and admins)." });
 
 export const disputeBodySchema = z
   .object({

@@ -85,6 +85,8 @@ export const claimResourceSchema = z
     updatedAt: isoInstant,
     submittedAt: isoInstant.optional(),
     decidedAt: isoInstant.optional(),
+    // The reviewer who holds the claim (start-review, take-over): only they may request info, approve or reject.
+    assignedReviewer: z.object({ id: z.string(), name: z.string() }).nullable(),
   })
   .meta({ id: "Claim", description: "A customer association claim." });
 
@@ -120,6 +122,19 @@ export const commentResourceSchema = z
     createdAt: isoInstant,
   })
   .meta({ id: "Comment", description: "A plain-text comment in a claim's thread." });
+
+export const noteResourceSchema = z
+  .object({
+    id: z.string(),
+    body: z.string(),
+    author: z.object({ id: z.string(), name: z.string() }),
+    createdAt: isoInstant,
+  })
+  .meta({ id: "Note", description: "A reviewer's internal note on a claim; never shown to partners." });
+
+export const noteListResponseSchema = z
+  .object({ items: z.array(noteResourceSchema) })
+  .meta({ id: "NoteList", description: "A claim's internal notes, oldest first." });
 
 export const fieldChangeSchema = z
   .object({ field: z.enum(CLAIM_FIELDS), from: z.unknown(), to: z.unknown() })

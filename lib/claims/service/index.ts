@@ -14,6 +14,8 @@ export { openDispute, resolveDispute } from "./disputes";
 export { resubmitClaim, submitClaim, withdrawClaim } from "./partner-transitions";
 export { recordPoeFile, type PoeFileRecord } from "./record-poe-file";
 export { rejectClaim, requestPartnerInfo, startReview } from "./review-transitions";
+export { addNote } from "./notes";
+export { takeOverClaim, takeOverClaimWithHolder, type TakeOverResult } from "./take-over";
 export type { ServiceOptions, Tx } from "./steps";
 export { updateClaim } from "./update-claim";
 

@@ -17,6 +17,8 @@ export interface TransitionPlan {
   events?: ClaimEventInput[];
   /** Runs inside the transaction after the guarded update (outbox, tokens, dispute rows, comments). */
   also?: (tx: Tx) => Promise<void>;
+  /** Nothing to change (take-over by the holder): no update, no version bump, no event; the claim as it is. */
+  unchanged?: true;
 }
 
 export type PlanContext<Body> = { claim: ClaimDetail; body: Body; now: Date; settings: SlaSettings };
@@ -48,6 +50,7 @@ export async function runTransition<S extends z.ZodType>(
   if (!decision.ok) raise(decision.error);
   const settings = await getSlaSettings(db);
   const planned = await plan({ claim, body, now, settings });
+  if (planned.unchanged) return claim;
   await transaction(db, async (tx) => {
     await guardedUpdate(tx, claim, { status: decision.to, ...planned.data }, now);
     // A dispute opened or upheld leaves the claim REJECTED: its own event (DISPUTE_*) tells the story, and a

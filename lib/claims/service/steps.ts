@@ -75,7 +75,7 @@ export async function reload(db: Db, claimId: string): Promise<ClaimDetail> {
   return db.claim.findUniqueOrThrow({ where: { id: claimId }, include: claimDetailInclude });
 }
 
-export async function actorName(tx: Tx, actor: Actor): Promise<string> {
+export async function actorName(tx: Tx | Db, actor: Actor): Promise<string> {
   if (actor.kind === "customer") return "Customer";
   if (actor.kind === "system") return "System";
   const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } });

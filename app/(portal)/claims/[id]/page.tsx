@@ -18,6 +18,7 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import { TextActionForm } from "@/components/claims/text-action-form";
 import { WithdrawForm } from "@/components/claims/withdraw-form";
 import { ReviewerPanel } from "@/components/review/reviewer-panel";
+import { ReviewerWorkbench } from "@/components/review/reviewer-workbench";
 import { homePathFor } from "@/lib/auth/session";
 import { INFO_REQUEST_REASONS, REJECTION_REASONS, type ClaimField, type ClaimStatus } from "@/lib/claims/catalogue";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
@@ -39,7 +40,15 @@ import {
   withdrawClaimAction,
 } from "./actions";
 import { loadClaimForPage } from "./claim-data";
-import { approveAction, rejectAction, requestInfoAction, resolveDisputeAction, startReviewAction } from "../../review/actions";
+import {
+  addNoteAction,
+  approveAction,
+  rejectAction,
+  requestInfoAction,
+  resolveDisputeAction,
+  startReviewAction,
+  takeOverAction,
+} from "../../review/actions";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -236,7 +245,7 @@ export default async function ClaimPage(props: Props) {
       {user.role === "REVIEWER" ? <p className="rounded bg-indigo-50 p-3 text-sm text-indigo-900">{t("reviewerView")}</p> : null}
       {user.role === "REVIEWER" ? (
         <ReviewerPanel
-          actions={actions.filter((a) => !a.blockedBy).map((a) => a.action)}
+          actions={actions.filter((a) => !a.blockedBy && a.action !== "take-over").map((a) => a.action)}
           disputeId={claim.dispute?.status === "OPEN" ? claim.dispute.id : undefined}
           startReview={startReviewAction.bind(null, claim.id, claim.version)}
           requestInfo={requestInfoAction.bind(null, claim.id, claim.version)}
@@ -246,6 +255,17 @@ export default async function ClaimPage(props: Props) {
         />
       ) : null}
       {user.role === "ADMIN" ? <p className="rounded bg-slate-100 p-3 text-sm">{t("adminView")}</p> : null}
+      {user.role === "REVIEWER" || user.role === "ADMIN" ? (
+        <ReviewerWorkbench
+          claim={claim}
+          actor={actor}
+          viewerId={user.id}
+          canTakeOver={Boolean(action("take-over"))}
+          formatInstant={formatInstant}
+          takeOver={takeOverAction.bind(null, claim.id, claim.version)}
+          addNote={addNoteAction.bind(null, claim.id)}
+        />
+      ) : null}
 
       <ClaimTimeline
         history={history}

@@ -11,6 +11,7 @@ import {
   resubmitClaim,
   startReview,
   submitClaim,
+  takeOverClaim,
   withdrawClaim,
   type ClaimDetail,
 } from "@/lib/claims/service";
@@ -29,6 +30,7 @@ const USE_CASES: Record<ApiClaimAction, (db: Db, actor: Actor, claimId: string, 
   approve: approveClaim,
   reject: rejectClaim,
   withdraw: withdrawClaim,
+  "take-over": takeOverClaim,
 };
 
 /** POST /claims/{id}/actions/{action}: a status change; the body may carry `version` (409 CONFLICT if stale). */
