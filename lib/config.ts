@@ -5,3 +5,42 @@
 export function portalBaseUrl(): string {
   return (process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/+$/, "");
 }
+
+/** A non-negative integer setting; blank or unset gives the default. */
+function countSetting(name: string, fallback: number, env: Record<string, string | undefined>): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number (0 = off), got "${raw}"`);
+  return value;
+}
+
+/** The window in which failed sign-ins are counted (docs/api.md, sign-in limits). */
+export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
+
+/**
+ * Failed sign-ins allowed per account and per client address in SIGN_IN_WINDOW_SECONDS before sign-in answers
+ * 429: SIGNIN_MAX_FAILURES_PER_ACCOUNT (5) and SIGNIN_MAX_FAILURES_PER_ADDRESS (100); 0 turns a limit off.
+ */
+export function signInFailureLimits(env: Record<string, string | undefined> = process.env): {
+  perAccount: number;
+  perAddress: number;
+} {
+  return {
+    perAccount: countSetting("SIGNIN_MAX_FAILURES_PER_ACCOUNT", 5, env),
+    perAddress: countSetting("SIGNIN_MAX_FAILURES_PER_ADDRESS", 100, env),
+  };
+}
+
+/**
+ * TRUSTED_PROXIES: how many reverse proxies in front of the portal append to X-Forwarded-For (0, the default:
+ * none, the header is ignored because any client can write it). See lib/security/client-address.ts.
+ */
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  return countSetting("TRUSTED_PROXIES", 0, env);
+}
+
+/** REDIS_URL: when set, rate-limit counters live in Redis instead of PostgreSQL. */
+export function redisUrl(env: Record<string, string | undefined> = process.env): string | null {
+  return env.REDIS_URL?.trim() || null;
+}

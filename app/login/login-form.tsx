@@ -1,9 +1,31 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { getCsrfToken, signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+
+type PasswordSignIn = { ok: true } | { ok: false; error: string | null; retryAfterSeconds?: number };
+
+/**
+ * next-auth's signIn() for credentials, plus the 429 it cannot read: past the failed sign-in limits the
+ * callback answers RATE_LIMITED with Retry-After before checking the password (lib/auth/sign-in-guard.ts).
+ */
+async function signInWithPassword(email: string, password: string): Promise<PasswordSignIn> {
+  const csrfToken = (await getCsrfToken()) ?? "";
+  const response = await fetch("/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: window.location.href, json: "true" }),
+  });
+  if (response.status === 429) {
+    return { ok: false, error: "RATE_LIMITED", retryAfterSeconds: Number(response.headers.get("Retry-After")) || 60 };
+  }
+  const data = (await response.json().catch(() => null)) as { url?: string } | null;
+  if (!response.ok || !data?.url) return { ok: false, error: null };
+  const error = new URL(data.url, window.location.origin).searchParams.get("error");
+  return error ? { ok: false, error } : { ok: true };
+}
 
 /** Only same-origin paths may be a post-login destination (no open redirect). */
 function safeCallback(value: string | null): string {
@@ -27,14 +49,16 @@ export function LoginForm({ entraEnabled }: { entraEnabled: boolean }) {
     setPending(true);
     setError(null);
     const form = new FormData(event.currentTarget);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    if (!result || result.error) {
+    const result = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? "")).catch(
+      (): PasswordSignIn => ({ ok: false, error: null }),
+    );
+    if (!result.ok) {
       setPending(false);
-      setError(result?.error === "CredentialsSignin" ? t("invalid") : t("error"));
+      if (result.error === "RATE_LIMITED") {
+        setError(t("tooManyAttempts", { minutes: Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60)) }));
+      } else {
+        setError(result.error === "CredentialsSignin" ? t("invalid") : t("error"));
+      }
       return;
     }
     // A full navigation: a route prefetched while signed out may have cached the guard's redirect.

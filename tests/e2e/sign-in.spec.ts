@@ -76,3 +76,25 @@ test("the logo and favicon are served to signed-out visitors and shown on the si
   await signIn(page, USERS.reviewer1);
   await expect(page.locator('header img[src*="logo.svg"]')).toBeVisible();
 });
+
+test("after five failed attempts for an account, the sign-in page says to wait (en and fr)", async ({ page }) => {
+  // An address no demo user has: locking it out leaves the other tests' accounts alone.
+  const email = `locked-${Date.now()}@contoso.example`;
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not-the-password");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByTestId("login-error")).toHaveText("The email or password is incorrect.");
+  }
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("login-error")).toHaveText("Too many failed sign-in attempts. Try again in 15 minutes.");
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "fr", url: page.url() }]);
+  await page.reload();
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill("not-the-password");
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+  await expect(page.getByTestId("login-error")).toContainText("Réessayez dans 15 minutes.");
+});
