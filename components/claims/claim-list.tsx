@@ -13,9 +13,10 @@ import {
   type ListDefaults,
 } from "@/lib/claims/list-params";
 import { CLAIM_SORTS, PAGE_READ_LIMIT, type ClaimListFilters, type ClaimListPage, type ClaimSort } from "@/lib/claims/queries";
-import type { BusinessCalendar } from "@/lib/claims/sla";
+import { calendarOf, type SlaSettings } from "@/lib/claims/sla";
 import { ClaimTable } from "./claim-table";
 import { ListFilterForm } from "./list-filter-form";
+import { slaWording } from "./sla-wording";
 import { StatusBadgeView } from "./status-badge";
 
 /** The browser's CSV download of a list (session-authenticated; same filters and visibility as the page). */
@@ -44,7 +45,8 @@ export async function ClaimList(props: {
   /** The status tabs; reviewers never see EDITING. */
   statuses?: readonly ClaimStatus[];
   now: Date;
-  calendar: BusinessCalendar;
+  /** Deadlines are counted in its business-day calendar; status meanings quote its durations. */
+  settings: SlaSettings;
   /** Partners get the status meanings inline and a "create a claim" empty state; staff get neither. */
   audience: "partner" | "staff";
   /** Organization names by id: adds the organization column (admin). */
@@ -64,6 +66,7 @@ export async function ClaimList(props: {
     getTranslations("workload"),
     getFormatter(),
   ]);
+  const wording = slaWording(props.settings);
   const href = (changes: Partial<ClaimListFilters>) => listHref(basePath, filters, defaults, changes);
   const statuses = props.statuses ?? CLAIM_STATUSES;
   const canonical = listSearchParams(filters, defaults);
@@ -267,7 +270,7 @@ export async function ClaimList(props: {
               dashboard: tDashboard,
               table: tTable,
               status: tStatus,
-              statusMeaning: tMeaning,
+              statusMeaning: (status: ClaimStatus) => tMeaning(status, wording),
               sla: tSla,
               program: tProgram,
               activity: tActivity,
@@ -275,7 +278,7 @@ export async function ClaimList(props: {
             },
             format,
             now: props.now,
-            calendar: props.calendar,
+            calendar: calendarOf(props.settings),
             organizations: props.organizations,
             showReviewer: props.audience === "staff",
             statusMeaningInline: props.audience === "partner",
@@ -314,7 +317,7 @@ export async function ClaimList(props: {
         <dl className="mt-2 grid gap-2 sm:grid-cols-[max-content_1fr] sm:gap-x-4">
           {statuses.map((s) => (
             <div key={s} className="contents">
-              <dt><StatusBadgeView status={s} label={tStatus(s)} meaning={tMeaning(s)} /></dt>
+              <dt><StatusBadgeView status={s} label={tStatus(s)} meaning={tMeaning(s, wording)} /></dt>
               <dd className="text-slate-700">{tMeaning(s)}</dd>
             </div>
           ))}

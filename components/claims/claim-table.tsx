@@ -18,6 +18,7 @@ import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-b
 import { flexRender } from "@tanstack/react-table/flex-render";
 import Link from "next/link";
 import type { getFormatter, getTranslations } from "next-intl/server";
+import type { ClaimStatus } from "@/lib/claims/catalogue";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
 import type { ClaimListRow, ClaimSort } from "@/lib/claims/queries";
 import type { BusinessCalendar } from "@/lib/claims/sla";
@@ -32,7 +33,8 @@ export interface ClaimTableMeta {
     dashboard: Translate;
     table: Translate;
     status: Translate;
-    statusMeaning: Translate;
+    /** The status's one-line meaning, its durations already filled in from the settings. */
+    statusMeaning: (status: ClaimStatus) => string;
     sla: Translate;
     program: Translate;
     activity: Translate;

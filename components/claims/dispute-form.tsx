@@ -8,6 +8,7 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { IDLE, type ActionState } from "./action-state";
 import { buttonClass, describedBy, ErrorSummary, errorId, FieldErrorText, fieldId, inputClass, secondaryButtonClass } from "./form-parts";
 import { useCloseDialog } from "./modal-dialog";
+import type { SlaWording } from "./sla-wording";
 
 export interface DisputeProduct {
   kind: "WORKLOAD" | "DYNAMICS";
@@ -21,6 +22,7 @@ export function DisputeForm(props: {
   prefilled: { label: string; value: string; testId: string }[];
   products: DisputeProduct[];
   dynamics: boolean;
+  wording: SlaWording;
 }) {
   const t = useTranslations("claimDispute");
   const tErrors = useTranslations("claimErrors");
@@ -52,7 +54,7 @@ export function DisputeForm(props: {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="dispute-form">
-      <p className="text-sm text-slate-700">{t("intro")}</p>
+      <p className="text-sm text-slate-700">{t("intro", props.wording)}</p>
       <ErrorSummary
         state={shownState}
         title={tErrors("summaryTitle")}

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ClaimStatus } from "@/lib/claims/catalogue";
+import type { SlaWording } from "./sla-wording";
 
 // Colour is a second channel only: the status is always written out, with a shape marker too.
 const STYLE: Record<ClaimStatus, { className: string; marker: string }> = {
@@ -11,9 +12,10 @@ const STYLE: Record<ClaimStatus, { className: string; marker: string }> = {
   REJECTED: { className: "bg-rose-50 text-rose-900 border-rose-300", marker: "✕" },
 };
 
-export async function StatusBadge({ status, withMeaning = false }: { status: ClaimStatus; withMeaning?: boolean }) {
+/** `wording`: the durations the meaning quotes (from the SLA settings). */
+export async function StatusBadge({ status, wording, withMeaning = false }: { status: ClaimStatus; wording: SlaWording; withMeaning?: boolean }) {
   const [t, tMeaning] = await Promise.all([getTranslations("status"), getTranslations("statusMeaning")]);
-  return <StatusBadgeView status={status} label={t(status)} meaning={tMeaning(status)} withMeaning={withMeaning} />;
+  return <StatusBadgeView status={status} label={t(status)} meaning={tMeaning(status, wording)} withMeaning={withMeaning} />;
 }
 
 /**

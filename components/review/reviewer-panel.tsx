@@ -19,6 +19,7 @@ import {
 import { ModalDialog } from "@/components/claims/modal-dialog";
 import { INFO_REQUEST_REASONS, REVIEWER_REJECTION_REASONS } from "@/lib/claims/catalogue";
 import type { ClaimAction } from "@/lib/claims/lifecycle";
+import type { SlaWording } from "@/components/claims/sla-wording";
 
 type Payload = { reasonCodes?: string[]; reason?: string; comment?: string; outcome?: string };
 type Action = (prev: ActionState, payload: Payload) => Promise<ActionState>;
@@ -87,6 +88,8 @@ export interface ReviewerPanelProps {
   approve: Action;
   reject: Action;
   resolveDispute: Action;
+  /** The durations the hints quote, from the SLA settings. */
+  wording: SlaWording;
 }
 
 export function ReviewerPanel(props: ReviewerPanelProps) {
@@ -101,7 +104,7 @@ export function ReviewerPanel(props: ReviewerPanelProps) {
       </h2>
       <div className="flex flex-wrap gap-3">
         {has("start-review") ? (
-          <DecisionForm action={props.startReview} submitLabel={t("startReview")} testId="start-review" render={() => <p className="text-sm">{t("startReviewIntro")}</p>} />
+          <DecisionForm action={props.startReview} submitLabel={t("startReview")} testId="start-review" render={() => <p className="text-sm">{t("startReviewIntro", props.wording)}</p>} />
         ) : null}
         {has("request-info") ? (
           <ModalDialog buttonLabel={t("requestInfo")} title={t("requestInfoTitle")} closeLabel={t("close")} buttonClassName={secondaryButtonClass} testId="request-info">
@@ -129,8 +132,8 @@ export function ReviewerPanel(props: ReviewerPanelProps) {
                               }
                             />
                             <span>
-                              <span className="font-medium">{tReasons(`info.${code}.label` as never)}</span>
-                              <span className="block text-xs text-slate-600">{tReasons(`info.${code}.explanation` as never)}</span>
+                              <span className="font-medium">{tReasons(`info.${code}.label`)}</span>
+                              <span className="block text-xs text-slate-600">{tReasons(`info.${code}.explanation`, props.wording)}</span>
                             </span>
                           </label>
                         </li>
@@ -138,7 +141,7 @@ export function ReviewerPanel(props: ReviewerPanelProps) {
                     </ul>
                     <FieldErrorText path="reasonCodes" message={state.errors?.reasonCodes} />
                   </fieldset>
-                  <CommentBox state={state} value={values.comment} onChange={(comment) => set({ comment })} label={t("commentToPartner")} hint={t("commentToPartnerHint")} required />
+                  <CommentBox state={state} value={values.comment} onChange={(comment) => set({ comment })} label={t("commentToPartner")} hint={t("commentToPartnerHint", props.wording)} required />
                 </>
               )}
             />
@@ -152,7 +155,7 @@ export function ReviewerPanel(props: ReviewerPanelProps) {
               testId="approve-form"
               render={(state, values, set) => (
                 <>
-                  <p className="text-sm">{t("approveIntro")}</p>
+                  <p className="text-sm">{t("approveIntro", props.wording)}</p>
                   <CommentBox state={state} value={values.comment} onChange={(comment) => set({ comment })} label={t("optionalComment")} />
                 </>
               )}
@@ -176,8 +179,8 @@ export function ReviewerPanel(props: ReviewerPanelProps) {
                           <label className="flex gap-2">
                             <input type="radio" name="reason" checked={values.reason === code} onChange={() => set({ reason: code })} />
                             <span>
-                              <span className="font-medium">{tReasons(`rejection.${code}.label` as never)}</span>
-                              <span className="block text-xs text-slate-600">{tReasons(`rejection.${code}.explanation` as never)}</span>
+                              <span className="font-medium">{tReasons(`rejection.${code}.label`)}</span>
+                              <span className="block text-xs text-slate-600">{tReasons(`rejection.${code}.explanation`, props.wording)}</span>
                             </span>
                           </label>
                         </li>

@@ -203,7 +203,7 @@ test.describe("partner dashboard", () => {
     await expect(page.getByRole("link", { name: "Exporter en CSV" })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: /Mise à jour/ })).toHaveAttribute("aria-sort", "descending");
     await page.getByTestId("tab-REJECTED").click();
-    await expect(page.getByTestId("claim-row").first().getByTestId("status-badge")).toContainText("Refusée");
+    await expect(page.getByTestId("claim-row").first().getByTestId("status-badge")).toContainText("Rejeté");
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { name: "Customer Associations" })).toBeVisible();
   });

@@ -5,7 +5,6 @@ import { actorOf, requireUser } from "@/lib/auth/session";
 import { listFiltersFromSearchParams } from "@/lib/claims/list-params";
 import { listClaimsPage } from "@/lib/claims/queries";
 import { getSlaSettings } from "@/lib/claims/settings";
-import { calendarOf } from "@/lib/claims/sla";
 import { getDb } from "@/lib/db";
 
 export default async function AdminPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -40,7 +39,7 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
         filters={filters}
         result={result}
         now={now}
-        calendar={calendarOf(settings)}
+        settings={settings}
         audience="staff"
         organizations={new Map(organizations.map((o) => [o.id, o.name]))}
       />

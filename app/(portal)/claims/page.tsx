@@ -6,7 +6,6 @@ import { PARTNER_ROLES } from "@/lib/claims/catalogue";
 import { listFiltersFromSearchParams } from "@/lib/claims/list-params";
 import { listClaimsPage } from "@/lib/claims/queries";
 import { getSlaSettings } from "@/lib/claims/settings";
-import { calendarOf } from "@/lib/claims/sla";
 import { getDb } from "@/lib/db";
 
 export default async function ClaimsDashboardPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -35,7 +34,7 @@ export default async function ClaimsDashboardPage(props: { searchParams: Promise
         filters={filters}
         result={result}
         now={now}
-        calendar={calendarOf(settings)}
+        settings={settings}
         audience="partner"
       />
     </section>

@@ -6,7 +6,6 @@ import { actorOf, requireUser } from "@/lib/auth/session";
 import { listFiltersFromSearchParams, type ListDefaults } from "@/lib/claims/list-params";
 import { listClaimsPage } from "@/lib/claims/queries";
 import { getSlaSettings } from "@/lib/claims/settings";
-import { calendarOf } from "@/lib/claims/sla";
 import { visibilityScope, visibleStatuses } from "@/lib/claims/visibility";
 import { getDb } from "@/lib/db";
 
@@ -47,7 +46,7 @@ export default async function ReviewQueuePage(props: { searchParams: Promise<Rec
         result={result}
         statuses={visibleStatuses(visibilityScope(actor))}
         now={now}
-        calendar={calendarOf(settings)}
+        settings={settings}
         audience="staff"
       />
     </section>

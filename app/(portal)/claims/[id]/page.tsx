@@ -18,7 +18,7 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import { TextActionForm } from "@/components/claims/text-action-form";
 import { WithdrawForm } from "@/components/claims/withdraw-form";
 import { ReviewerPanel } from "@/components/review/reviewer-panel";
-import { ReviewerWorkbench } from "@/components/review/reviewer-workbench";
+import { slaWording } from "@/components/claims/sla-wording";
 import { homePathFor } from "@/lib/auth/session";
 import { INFO_REQUEST_REASONS, REJECTION_REASONS, type ClaimField, type ClaimStatus } from "@/lib/claims/catalogue";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
@@ -40,15 +40,7 @@ import {
   withdrawClaimAction,
 } from "./actions";
 import { loadClaimForPage } from "./claim-data";
-import {
-  addNoteAction,
-  approveAction,
-  rejectAction,
-  requestInfoAction,
-  resolveDisputeAction,
-  startReviewAction,
-  takeOverAction,
-} from "../../review/actions";
+import { approveAction, rejectAction, requestInfoAction, resolveDisputeAction, startReviewAction } from "../../review/actions";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -100,6 +92,7 @@ export default async function ClaimPage(props: Props) {
     partner ? Promise.resolve(user.organizationName ?? "") : organizationNameOf(db, claim.organizationId),
   ]);
   const calendar = calendarOf(settings);
+  const wording = slaWording(settings);
   const [t, tField, tNav, tStatus, tSubmit, tResubmit, tReasons, tWithdraw, tDispute, tPoe, tComments, tHistory, tWorkload, tProgram, tActivity, tArea, format, formatInstant, fields] =
     await Promise.all([
       getTranslations("claimPage"),
@@ -207,7 +200,7 @@ export default async function ClaimPage(props: Props) {
         <div>
           <dt className="text-xs font-medium uppercase text-slate-600">{t("statusLabel")}</dt>
           <dd className="mt-1">
-            <StatusBadge status={claim.status} withMeaning />
+            <StatusBadge status={claim.status} wording={wording} withMeaning />
           </dd>
         </div>
         <div data-testid="claim-deadline">
@@ -245,27 +238,17 @@ export default async function ClaimPage(props: Props) {
       {user.role === "REVIEWER" ? <p className="rounded bg-indigo-50 p-3 text-sm text-indigo-900">{t("reviewerView")}</p> : null}
       {user.role === "REVIEWER" ? (
         <ReviewerPanel
-          actions={actions.filter((a) => !a.blockedBy && a.action !== "take-over").map((a) => a.action)}
+          actions={actions.filter((a) => !a.blockedBy).map((a) => a.action)}
           disputeId={claim.dispute?.status === "OPEN" ? claim.dispute.id : undefined}
           startReview={startReviewAction.bind(null, claim.id, claim.version)}
           requestInfo={requestInfoAction.bind(null, claim.id, claim.version)}
           approve={approveAction.bind(null, claim.id, claim.version)}
           reject={rejectAction.bind(null, claim.id, claim.version)}
+          wording={wording}
           resolveDispute={resolveDisputeAction.bind(null, claim.id, claim.dispute?.id ?? "")}
         />
       ) : null}
       {user.role === "ADMIN" ? <p className="rounded bg-slate-100 p-3 text-sm">{t("adminView")}</p> : null}
-      {user.role === "REVIEWER" || user.role === "ADMIN" ? (
-        <ReviewerWorkbench
-          claim={claim}
-          actor={actor}
-          viewerId={user.id}
-          canTakeOver={Boolean(action("take-over"))}
-          formatInstant={formatInstant}
-          takeOver={takeOverAction.bind(null, claim.id, claim.version)}
-          addNote={addNoteAction.bind(null, claim.id)}
-        />
-      ) : null}
 
       <ClaimTimeline
         history={history}
@@ -290,7 +273,7 @@ export default async function ClaimPage(props: Props) {
                 .filter((code) => (INFO_REQUEST_REASONS as readonly string[]).includes(code))
                 .map((code) => (
                   <li key={code} data-code={code}>
-                    <span className="font-medium">{tReasons(`info.${code}.label`)}</span> – {tReasons(`info.${code}.explanation`)}
+                    <span className="font-medium">{tReasons(`info.${code}.label`)}</span> – {tReasons(`info.${code}.explanation`, wording)}
                   </li>
                 ))}
             </ul>
@@ -358,7 +341,7 @@ export default async function ClaimPage(props: Props) {
             )}
           </div>
           <p className="text-sm text-slate-700">
-            {tSubmit("sla", { days: settings.submittedBusinessDays, reviewDays: settings.underReviewBusinessDays })}
+            {tSubmit("sla", wording)}
           </p>
           {submit.blockedBy?.length ? <p className="text-sm font-medium text-rose-800">{tSubmit("blocked")}</p> : null}
           <TextActionForm
@@ -375,7 +358,7 @@ export default async function ClaimPage(props: Props) {
         <Card title={t("rejectedTitle")} id="rejected-title" tone="danger" testId="rejection">
           {rejection ? (
             <p data-testid="rejection-reason" data-code={rejection}>
-              <span className="font-medium">{tReasons(`rejection.${rejection}.label`)}</span> – {tReasons(`rejection.${rejection}.explanation`)}
+              <span className="font-medium">{tReasons(`rejection.${rejection}.label`)}</span> – {tReasons(`rejection.${rejection}.explanation`, wording)}
             </p>
           ) : null}
           {claim.withdrawReason ? (
@@ -403,7 +386,7 @@ export default async function ClaimPage(props: Props) {
           ) : partner && claim.rejectionReason === "PARTNER_REQUEST" ? (
             <p className="text-sm">{t("withdrawnNoDispute")}</p>
           ) : partner && claim.rejectedAt && !action("open-dispute") ? (
-            <p className="text-sm">{t("disputeWindowOver", { date: formatInstant(disputeWindowEndsAt(claim.rejectedAt)) })}</p>
+            <p className="text-sm">{t("disputeWindowOver", { ...wording, date: formatInstant(disputeWindowEndsAt(claim.rejectedAt)) })}</p>
           ) : null}
           {action("open-dispute") && claim.rejectedAt ? (
             <div className="space-y-2">
@@ -417,6 +400,7 @@ export default async function ClaimPage(props: Props) {
               >
                 <DisputeForm
                   action={openDisputeAction.bind(null, claim.id)}
+                  wording={wording}
                   dynamics={claim.solutionArea === "BUSINESS_APPLICATIONS"}
                   products={disputeProducts}
                   prefilled={[
