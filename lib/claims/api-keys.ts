@@ -139,7 +139,7 @@ async function issueKey(db: Db, actor: Actor, owner: { id: string; organizationI
     const active = await tx.apiKey.count({ where: { userId: owner.id, revokedAt: null } });
     if (active >= MAX_ACTIVE_KEYS_PER_USER) {
       throw new ClaimError("VALIDATION", `A user may hold at most ${MAX_ACTIVE_KEYS_PER_USER} active API keys.`, [
-        { path: "name", message: `Revoke a key you no longer use first (at most ${MAX_ACTIVE_KEYS_PER_USER} active keys).` },
+        { path: "name", code: "LIMIT_REACHED", message: `Revoke a key you no longer use first (at most ${MAX_ACTIVE_KEYS_PER_USER} active keys).` },
       ]);
     }
     const { key, prefix, secretHash } = generateApiKey();

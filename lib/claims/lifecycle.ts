@@ -170,10 +170,10 @@ type Guard = (claim: ClaimState, now: Date) => DecisionError | null;
 const GUARDS: Partial<Record<ClaimAction, Guard>> = {
   submit(claim) {
     const errors: FieldError[] = [];
-    if (claim.productCount < 1) errors.push({ path: "products", message: "Add at least one product or workload." });
-    if (!claim.customerContactComplete) errors.push({ path: "customerContact", message: "Complete the customer contact." });
-    if (!claim.partnerContactComplete) errors.push({ path: "partnerContact", message: "Complete the partner contact." });
-    if (claim.poeCount < 1) errors.push({ path: "poe", message: "Upload at least one proof-of-execution file." });
+    if (claim.productCount < 1) errors.push({ path: "products", code: "REQUIRED", message: "Add at least one product or workload." });
+    if (!claim.customerContactComplete) errors.push({ path: "customerContact", code: "REQUIRED", message: "Complete the customer contact." });
+    if (!claim.partnerContactComplete) errors.push({ path: "partnerContact", code: "REQUIRED", message: "Complete the partner contact." });
+    if (claim.poeCount < 1) errors.push({ path: "poe", code: "REQUIRED", message: "Upload at least one proof-of-execution file." });
     return errors.length === 0
       ? null
       : { code: "VALIDATION", message: "The claim is not complete enough to submit.", errors };

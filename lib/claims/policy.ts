@@ -74,6 +74,7 @@ export function checkFieldEdit(actor: Actor, claim: ClaimScope, fields: readonly
   if (refused.length === 0) return null;
   const errors: FieldError[] = refused.map((field) => ({
     path: field,
+    code: "NOT_EDITABLE",
     message: `${field} cannot change in ${claim.status}.`,
   }));
   return { code: "VALIDATION", message: `Some fields cannot change in ${claim.status}; nothing was changed.`, errors };

@@ -12,7 +12,7 @@ import {
   WITHDRAW_REASONS,
   type ClaimStatus,
 } from "../catalogue";
-import { CLAIM_ERROR_CODES } from "../errors";
+import { CLAIM_ERROR_CODES, FIELD_ERROR_CODES } from "../errors";
 import { ACTOR_ROLES, CLAIM_EVENT_TYPES } from "../events";
 import { isoInstant } from "./building-blocks";
 import { contactSchema, customerSchema, productSchema, productsSchema } from "./claim-fields";
@@ -176,8 +176,12 @@ export const PROBLEM_CODES = [
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export const fieldErrorSchema = z
-  .object({ path: z.string(), message: z.string() })
-  .meta({ id: "FieldError", description: "One problem with one input field; path is dotted, e.g. customer.tenantId." });
+  .object({ path: z.string(), message: z.string(), code: z.enum(FIELD_ERROR_CODES).optional() })
+  .meta({
+    id: "FieldError",
+    description:
+      "One problem with one input field; path is dotted, e.g. customer.tenantId. code says what is wrong (REQUIRED, NOT_EDITABLE, LIMIT_REACHED, INVALID) without parsing the message.",
+  });
 
 export const problemSchema = z
   .object({
