@@ -1,10 +1,20 @@
 // UI strings, one JSON file per feature and locale (each file holds top-level namespaces), merged here.
 // A new feature adds its file for BOTH locales and one line to each list below.
 import type { Locale } from "../i18n/locales";
+import type adminSettings from "./en/admin-settings.json";
+import type api from "./en/api.json";
+import type claimPages from "./en/claim-pages.json";
+import type core from "./en/core.json";
+import type dashboardUi from "./en/dashboard-ui.json";
+import type review from "./en/review.json";
 
-type Messages = Record<string, unknown>;
+/**
+ * The shape of the UI strings: the English files, merged. next-intl checks every key against it (see
+ * types/next-intl.d.ts), so a missing or misspelt key fails `tsc`; the messages test keeps French in step.
+ */
+export type Messages = typeof core & typeof adminSettings & typeof review & typeof claimPages & typeof dashboardUi & typeof api;
 
-const LOADERS: Record<Locale, (() => Promise<{ default: Messages }>)[]> = {
+const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]> = {
   en: [
     () => import("./en/core.json"),
     () => import("./en/admin-settings.json"),
@@ -27,5 +37,5 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Messages }>)[]> = {
 
 export async function loadMessages(locale: Locale): Promise<Messages> {
   const parts = await Promise.all(LOADERS[locale].map((load) => load()));
-  return Object.assign({}, ...parts.map((part) => part.default));
+  return Object.assign({}, ...parts.map((part) => part.default)) as Messages;
 }

@@ -5,6 +5,13 @@ import { useActionState } from "react";
 import type { SettingsFormState } from "@/app/(portal)/admin/settings/actions";
 import { describedBy, Field } from "./field";
 
+type NumberSetting =
+  | "submittedBusinessDays"
+  | "underReviewBusinessDays"
+  | "partnerActionBusinessDays"
+  | "consentCalendarDays"
+  | "decisionTargetBusinessDays";
+
 type Action = (state: SettingsFormState, data: FormData) => Promise<SettingsFormState>;
 
 const INPUT = "w-full max-w-xs rounded border border-slate-300 px-3 py-2 aria-[invalid=true]:border-red-600";
@@ -13,8 +20,8 @@ export function SlaSettingsForm({ action, initial }: { action: Action; initial: 
   const t = useTranslations("adminSettings");
   const [state, formAction, pending] = useActionState(action, { ok: false, values: initial });
   const values = state.values ?? initial;
-  const numberField = (name: string, hintKey?: "consentHint" | "decisionHint") => (
-    <Field id={name} label={t(name as never)} hint={hintKey ? t(hintKey) : undefined} error={state.errors?.[name]}>
+  const numberField = (name: NumberSetting, hintKey?: "consentHint" | "decisionHint") => (
+    <Field id={name} label={t(name)} hint={hintKey ? t(hintKey) : undefined} error={state.errors?.[name]}>
       <input
         id={name}
         name={name}

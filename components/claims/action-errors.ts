@@ -5,6 +5,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isClaimError, type FieldError } from "@/lib/claims/errors";
+import type { Messages } from "@/messages";
 import type { ActionState } from "./action-state";
 
 type ProductRef = { name?: unknown };
@@ -17,35 +18,40 @@ export function displayPath(path: string, products?: readonly ProductRef[]): str
   return typeof name === "string" ? `products.${name}${match[2] ?? ""}` : path;
 }
 
+type FieldErrorKey = keyof Messages["claimFieldErrors"];
+
 const CONTACT = /^(customerContact|partnerContact)(?:\.(name|title|email|phone))?$/;
 
-function translationKey(path: string, message: string): string | null {
-  if (/cannot change in/.test(message)) return "notEditable";
-  const contact = CONTACT.exec(path);
-  if (contact) return contact[2] ? `contact_${contact[2]}` : "contact";
-  const generic = path.replace(/\.\d+(?=\.|$)/g, ".N");
-  const known: Record<string, string> = {
-    mpnId: "mpnId",
-    program: "program",
-    activity: "activity",
-    solutionArea: "solutionArea",
-    customer: "customer",
-    "customer.tenantId": "customer_tenantId",
-    "customer.domain": "customer_domain",
-    "customer.name": "customer_name",
-    products: "products",
-    "products.N": "product",
-    "products.N.kind": "product",
-    "products.N.name": "product",
-    "products.N.subscriptionId": "subscriptionId",
-    commentary: "commentary",
-    comment: "comment",
-    body: "comment",
-    details: "details",
-    reason: "reason",
-    poe: "poe",
-  };
-  return known[generic] ?? null;
+/** The message for each field path (indexes as N); a path not listed keeps the service's own message. */
+const KEY_BY_PATH = {
+  mpnId: "mpnId",
+  program: "program",
+  activity: "activity",
+  solutionArea: "solutionArea",
+  customer: "customer",
+  "customer.tenantId": "customer_tenantId",
+  "customer.domain": "customer_domain",
+  "customer.name": "customer_name",
+  products: "products",
+  "products.N": "product",
+  "products.N.kind": "product",
+  "products.N.name": "product",
+  "products.N.subscriptionId": "subscriptionId",
+  commentary: "commentary",
+  comment: "comment",
+  body: "comment",
+  details: "details",
+  reason: "reason",
+  poe: "poe",
+} as const satisfies Record<string, FieldErrorKey>;
+
+function translationKey(error: FieldError): FieldErrorKey | null {
+  // The code says what is wrong; the English message is for people, never parsed.
+  if (error.code === "NOT_EDITABLE") return "notEditable";
+  const contact = CONTACT.exec(error.path);
+  if (contact) return contact[2] ? (`contact_${contact[2] as "name" | "title" | "email" | "phone"}` as const) : "contact";
+  const generic = error.path.replace(/\.\d+(?=\.|$)/g, ".N");
+  return Object.hasOwn(KEY_BY_PATH, generic) ? KEY_BY_PATH[generic as keyof typeof KEY_BY_PATH] : null;
 }
 
 export async function fieldErrorMap(errors: readonly FieldError[] | undefined, products?: readonly ProductRef[]) {
@@ -54,9 +60,9 @@ export async function fieldErrorMap(errors: readonly FieldError[] | undefined, p
   for (const error of errors ?? []) {
     const key = displayPath(error.path, products);
     if (result[key]) continue;
-    const translated = translationKey(error.path, error.message);
-    result[key] =
-      translated === "notEditable" || (locale !== "en" && translated) ? t(translated as never) : error.message;
+    const translated = translationKey(error);
+    // "Not editable" reads the same in every language; other English messages are the service's own.
+    result[key] = translated && (translated === "notEditable" || locale !== "en") ? t(translated) : error.message;
   }
   return result;
 }

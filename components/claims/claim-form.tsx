@@ -16,6 +16,7 @@ import {
   WORKLOADS,
   type ClaimField,
 } from "@/lib/claims/catalogue";
+import { oneOf, WORKLOAD_KEYS } from "@/i18n/message-keys";
 import type { PartnerLocationOption } from "@/lib/claims/claim-page";
 import { IDLE, type ActionState, type ClaimFormPayload } from "./action-state";
 import { claimInputOf, type ClaimFormValues, type ContactValues } from "./claim-form-model";
@@ -99,7 +100,8 @@ export function ClaimForm(props: ClaimFormProps) {
     labels[`${which}.phone`] = `${tField(which)} – ${tField("contactPhoneShort")}`;
   }
   for (const name of [...WORKLOADS, ...DYNAMICS_PRODUCTS]) {
-    const label = (WORKLOADS as readonly string[]).includes(name) ? tWorkload(name as never) : name;
+    const workload = oneOf(WORKLOAD_KEYS, name);
+    const label = workload ? tWorkload(workload) : name;
     labels[`products.${name}`] = label;
     labels[`products.${name}.kind`] = label;
     labels[`products.${name}.subscriptionId`] = t("subscriptionFor", { product: label });

@@ -14,6 +14,7 @@ import {
 } from "@/lib/claims/list-params";
 import { CLAIM_SORTS, PAGE_READ_LIMIT, type ClaimListFilters, type ClaimListPage, type ClaimSort } from "@/lib/claims/queries";
 import { calendarOf, type SlaSettings } from "@/lib/claims/sla";
+import type { Messages } from "@/messages";
 import { ClaimTable } from "./claim-table";
 import { ListFilterForm } from "./list-filter-form";
 import { slaWording } from "./sla-wording";
@@ -22,14 +23,14 @@ import { StatusBadgeView } from "./status-badge";
 /** The browser's CSV download of a list (session-authenticated; same filters and visibility as the page). */
 export const CLAIMS_EXPORT_PATH = "/claims/export.csv";
 
-const SORT_LABEL: Record<ClaimSort, string> = {
+const SORT_LABEL = {
   "-updatedAt": "updatedDesc",
   updatedAt: "updatedAsc",
   "-createdAt": "createdDesc",
   createdAt: "createdAsc",
   dueAt: "dueAsc",
   "-dueAt": "dueDesc",
-};
+} as const satisfies Record<ClaimSort, keyof Messages["claimsTable"]["sortOptions"]>;
 
 const FIELD = "block text-sm font-medium text-slate-800";
 const CONTROL =

@@ -18,27 +18,30 @@ import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-b
 import { flexRender } from "@tanstack/react-table/flex-render";
 import Link from "next/link";
 import type { getFormatter, getTranslations } from "next-intl/server";
+import { oneOf, WORKLOAD_KEYS } from "@/i18n/message-keys";
 import type { ClaimStatus } from "@/lib/claims/catalogue";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
 import type { ClaimListRow, ClaimSort } from "@/lib/claims/queries";
 import type { BusinessCalendar } from "@/lib/claims/sla";
+import type { Messages } from "@/messages";
 import styles from "./claim-table.module.css";
 import { DeadlineView } from "./deadline-text";
 import { StatusBadgeView } from "./status-badge";
 
-type Translate = Awaited<ReturnType<typeof getTranslations>>;
+/** The translator of one message namespace, typed by its keys. */
+type Translate<N extends keyof Messages> = Awaited<ReturnType<typeof getTranslations<N>>>;
 
 export interface ClaimTableMeta {
   t: {
-    dashboard: Translate;
-    table: Translate;
-    status: Translate;
+    dashboard: Translate<"dashboard">;
+    table: Translate<"claimsTable">;
+    status: Translate<"status">;
     /** The status's one-line meaning, its durations already filled in from the settings. */
     statusMeaning: (status: ClaimStatus) => string;
-    sla: Translate;
-    program: Translate;
-    activity: Translate;
-    workload: Translate;
+    sla: Translate<"sla">;
+    program: Translate<"program">;
+    activity: Translate<"activity">;
+    workload: Translate<"workload">;
   };
   format: Awaited<ReturnType<typeof getFormatter>>;
   now: Date;
@@ -119,7 +122,12 @@ const otherColumns = column.columns([
       const { t } = ctx.table.options.meta!;
       const products = ctx.getValue();
       if (products.length === 0) return <span className="text-slate-500">{t.table("noProducts")}</span>;
-      return products.map((p) => (p.kind === "WORKLOAD" ? t.workload(p.name) : p.name)).join(", ");
+      return products
+        .map((p) => {
+          const workload = p.kind === "WORKLOAD" ? oneOf(WORKLOAD_KEYS, p.name) : undefined;
+          return workload ? t.workload(workload) : p.name;
+        })
+        .join(", ");
     },
     meta: { label: "products", className: "md:min-w-40" },
   }),

@@ -56,7 +56,7 @@ export async function ClaimTimeline(props: {
         state: "upcoming",
       });
     } else {
-      steps.push({ key: `ahead-${stage}`, label: tStatus(stage as ClaimStatus), state: "upcoming" });
+      steps.push({ key: `ahead-${stage}`, label: tStatus(stage), state: "upcoming" });
     }
   }
   const marker = { done: "✓", current: "●", upcoming: "○" } as const;

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { oneOf, ROLE_KEYS } from "@/i18n/message-keys";
 
 export interface CommentItem {
   id: string;
@@ -14,6 +15,10 @@ export interface CommentItem {
  */
 export async function CommentsThread(props: { comments: CommentItem[]; formatInstant: (d: string) => string; form: ReactNode }) {
   const [t, tRoles] = await Promise.all([getTranslations("claimComments"), getTranslations("roles")]);
+  const roleLabel = (role: string) => {
+    const key = oneOf(ROLE_KEYS, role);
+    return key ? tRoles(key) : role;
+  };
   return (
     <section aria-labelledby="comments-title" className="space-y-3 rounded border border-slate-200 bg-white p-4">
       <h2 id="comments-title" className="text-lg font-semibold">
@@ -34,7 +39,7 @@ export async function CommentsThread(props: { comments: CommentItem[]; formatIns
               >
                 <p className="flex flex-wrap justify-between gap-x-4 text-sm">
                   <span className="font-medium" data-testid="comment-author">
-                    {t("by", { name: c.author.name, role: tRoles(c.author.role as never) })}
+                    {t("by", { name: c.author.name, role: roleLabel(c.author.role) })}
                   </span>
                   <time dateTime={c.createdAt} className="text-slate-600">
                     {props.formatInstant(c.createdAt)}

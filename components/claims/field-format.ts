@@ -2,7 +2,8 @@ import "server-only";
 // One way to show a claim field's value as text (history diffs, the saved value after a stale edit, the
 // read-only claim details), in the reader's language.
 import { getTranslations } from "next-intl/server";
-import { WORKLOADS, type ClaimField } from "@/lib/claims/catalogue";
+import { oneOf, WORKLOAD_KEYS } from "@/i18n/message-keys";
+import { ACTIVITIES, PROGRAMS, SOLUTION_AREAS, type ClaimField } from "@/lib/claims/catalogue";
 
 export type FieldFormatter = (field: ClaimField | string, value: unknown) => string;
 
@@ -19,26 +20,27 @@ export async function getFieldFormatter(): Promise<{
     getTranslations("solutionArea"),
     getTranslations("workload"),
   ]);
-  const label = (t: (key: never) => string, value: unknown) => {
-    try {
-      return t(String(value) as never);
-    } catch {
-      return String(value);
-    }
-  };
   const product = (p: Product) => {
-    const name = p.kind === "WORKLOAD" && (WORKLOADS as readonly string[]).includes(p.name ?? "") ? tWorkload(p.name as never) : (p.name ?? "");
+    const workload = p.kind === "WORKLOAD" ? oneOf(WORKLOAD_KEYS, p.name) : undefined;
+    const name = workload ? tWorkload(workload) : (p.name ?? "");
     return p.kind === "DYNAMICS" && p.subscriptionId ? `${name} (${p.subscriptionId})` : name;
   };
   const format: FieldFormatter = (field, value) => {
     if (value === null || value === undefined || value === "") return "";
     switch (field) {
-      case "program":
-        return label(tProgram as never, value);
-      case "activity":
-        return label(tActivity as never, value);
-      case "solutionArea":
-        return label(tArea as never, value);
+      // A stored value outside today's list (an older code) is shown as it is.
+      case "program": {
+        const program = oneOf(PROGRAMS, value);
+        return program ? tProgram(program) : String(value);
+      }
+      case "activity": {
+        const activity = oneOf(ACTIVITIES, value);
+        return activity ? tActivity(activity) : String(value);
+      }
+      case "solutionArea": {
+        const area = oneOf(SOLUTION_AREAS, value);
+        return area ? tArea(area) : String(value);
+      }
       case "customer": {
         const c = value as { tenantId?: string; domain?: string; name?: string };
         return `${c.name ?? ""} (${c.domain ?? ""}) — ${c.tenantId ?? ""}`;

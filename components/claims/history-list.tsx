@@ -3,9 +3,12 @@ import { CLAIM_FIELDS, INFO_REQUEST_REASONS, REJECTION_REASONS, type ClaimField 
 import type { HistoryItem } from "@/lib/claims/claim-reads";
 import { CLAIM_EVENT_TYPES } from "@/lib/claims/events";
 import { formatBytes } from "@/lib/claims/upload-poe";
+import { HISTORY_ACTION_KEYS, oneOf, ROLE_KEYS, STATUS_KEYS } from "@/i18n/message-keys";
 import type { FieldFormatter } from "./field-format";
 
 type Data = Record<string, unknown>;
+
+const actionKey = (action: unknown) => oneOf(HISTORY_ACTION_KEYS, `action_${String(action)}`);
 
 function isField(value: unknown): value is ClaimField {
   return (CLAIM_FIELDS as readonly string[]).includes(String(value));
@@ -31,16 +34,17 @@ export async function HistoryList(props: { items: HistoryItem[]; format: FieldFo
     const text = props.format(field, v);
     return text ? <span className="whitespace-pre-wrap break-words">{text}</span> : empty;
   };
-  const infoReason = (code: unknown) =>
-    (INFO_REQUEST_REASONS as readonly string[]).includes(String(code)) ? tReasons(`info.${code as "MISSING_ALL_POE"}.label`) : String(code);
-  const rejectionReason = (code: unknown) =>
-    (REJECTION_REASONS as readonly string[]).includes(String(code)) ? tReasons(`rejection.${code as "PARTNER_REQUEST"}.label`) : String(code);
+  const infoReason = (code: unknown) => {
+    const known = oneOf(INFO_REQUEST_REASONS, code);
+    return known ? tReasons(`info.${known}.label`) : String(code);
+  };
+  const rejectionReason = (code: unknown) => {
+    const known = oneOf(REJECTION_REASONS, code);
+    return known ? tReasons(`rejection.${known}.label`) : String(code);
+  };
   const roleLabel = (role: string) => {
-    try {
-      return tRoles(role as never);
-    } catch {
-      return role;
-    }
+    const key = oneOf(ROLE_KEYS, role);
+    return key ? tRoles(key) : role;
   };
 
   function details(item: HistoryItem) {
@@ -94,13 +98,14 @@ export async function HistoryList(props: { items: HistoryItem[]; format: FieldFo
       }
       case "STATUS_CHANGED": {
         const codes = Array.isArray(data.reasonCodes) ? (data.reasonCodes as unknown[]) : [];
+        const action = actionKey(data.action);
         return (
           <div className="mt-1 space-y-1 text-sm">
             <p>
               {item.fromStatus && item.toStatus
                 ? t("statusChange", { from: tStatus(item.fromStatus), to: tStatus(item.toStatus) })
                 : null}
-              {typeof data.action === "string" ? <span className="text-slate-600"> · {t(`action_${data.action}` as never)}</span> : null}
+              {action ? <span className="text-slate-600"> · {t(action)}</span> : null}
             </p>
             {codes.length ? <p>{t("reasonCodes", { reasons: codes.map(infoReason).join(", ") })}</p> : null}
             {data.rejectionReason ? <p>{t("rejectionReason", { reason: rejectionReason(data.rejectionReason) })}</p> : null}
@@ -117,13 +122,15 @@ export async function HistoryList(props: { items: HistoryItem[]; format: FieldFo
       case "COMMENT_ADDED":
         return <p className="mt-1 whitespace-pre-wrap break-words text-sm">{String(data.body ?? "")}</p>;
       case "SLA_OVERDUE":
-      case "REMINDER_QUEUED":
+      case "REMINDER_QUEUED": {
+        const stage = oneOf(STATUS_KEYS, data.stage);
         return (
           <p className="mt-1 text-sm">
-            {typeof data.stage === "string" ? `${tStatus(data.stage as never)} · ` : ""}
+            {stage ? `${tStatus(stage)} · ` : ""}
             {typeof data.dueAt === "string" ? t("dueAt", { date: props.formatInstant(data.dueAt) }) : null}
           </p>
         );
+      }
       case "CONSENT_REQUESTED":
         return typeof data.consentEndsAt === "string" ? (
           <p className="mt-1 text-sm">{t("consentEndsAt", { date: props.formatInstant(data.consentEndsAt) })}</p>

@@ -15,10 +15,10 @@ export type ClaimErrorCode = (typeof CLAIM_ERROR_CODES)[number];
 
 /**
  * What is wrong with one field, as a code a surface can act on (the UI translates it, an integrator branches
- * on it) without reading the English message: REQUIRED (missing or empty), TOO_LONG, NOT_EDITABLE (the field
+ * on it) without reading the English message: REQUIRED (a required part is missing), NOT_EDITABLE (the field
  * may not change in the claim's status), LIMIT_REACHED (a per-user cap), INVALID (anything else).
  */
-export const FIELD_ERROR_CODES = ["REQUIRED", "INVALID", "TOO_LONG", "NOT_EDITABLE", "LIMIT_REACHED"] as const;
+export const FIELD_ERROR_CODES = ["REQUIRED", "INVALID", "NOT_EDITABLE", "LIMIT_REACHED"] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /**
@@ -33,14 +33,6 @@ export interface FieldError {
 
 /** A field error as a ClaimError carries it: always with its code. */
 export type CodedFieldError = FieldError & { code: FieldErrorCode };
-
-/** The code of a zod issue (structurally typed, so this module stays free of zod). */
-export function fieldErrorCodeOfIssue(issue: { code: string; minimum?: unknown; origin?: unknown }): FieldErrorCode {
-  if (issue.code === "too_big") return "TOO_LONG";
-  // `min(1)` on a string or a list is how the schemas say "required".
-  if (issue.code === "too_small" && Number(issue.minimum) === 1 && (issue.origin === "string" || issue.origin === "array")) return "REQUIRED";
-  return "INVALID";
-}
 
 export class ClaimError extends Error {
   readonly code: ClaimErrorCode;

@@ -121,6 +121,8 @@ describe("checkFieldEdit", () => {
     expect(error).toMatchObject({ code: "VALIDATION" });
     expect(error?.errors?.map((e) => e.path)).toEqual(["program", "customer"]);
     for (const e of error?.errors ?? []) expect(e.message).toContain("SUBMITTED");
+    // The UI and API clients tell "not editable" by its code, not by reading the English message.
+    expect(error?.errors?.map((e) => e.code)).toEqual(["NOT_EDITABLE", "NOT_EDITABLE"]);
   });
 
   it("refuses every field of an approved claim", () => {
@@ -285,7 +287,7 @@ describe("availableActions", () => {
 
   it("shows submit with its checklist when PoE is missing", () => {
     expect(availableActions(PARTNER_ADMIN, { ...READY, status: "EDITING", poeCount: 0 }, T0)).toEqual([
-      { action: "submit", blockedBy: [{ path: "poe", message: expect.any(String) }] },
+      { action: "submit", blockedBy: [{ path: "poe", code: "REQUIRED", message: expect.any(String) }] },
       { action: "withdraw" },
     ]);
   });

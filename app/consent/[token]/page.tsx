@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { ConsentDenyForm } from "@/components/claims/consent-deny-form";
 import { getInstantFormatter } from "@/components/claims/date-format";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
-import { WORKLOADS } from "@/lib/claims/catalogue";
+import { oneOf, WORKLOAD_KEYS } from "@/i18n/message-keys";
 import { findConsentRequest } from "@/lib/claims/consent-request";
 import { getSlaSettings } from "@/lib/claims/settings";
 import { getDb } from "@/lib/db";
@@ -49,9 +49,10 @@ export default async function ConsentPage(props: { params: Promise<{ token: stri
       );
   } else {
     const deadline = formatInstant(request.expiresAt);
-    const products = request.products.map((name) =>
-      (WORKLOADS as readonly string[]).includes(name) ? tWorkload(name as never) : name,
-    );
+    const products = request.products.map((name) => {
+      const workload = oneOf(WORKLOAD_KEYS, name);
+      return workload ? tWorkload(workload) : name;
+    });
     body = (
       <div className="space-y-5">
         <h1 className="text-2xl font-semibold">{t("title", { customer: request.customerName })}</h1>

@@ -18,6 +18,7 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import { TextActionForm } from "@/components/claims/text-action-form";
 import { WithdrawForm } from "@/components/claims/withdraw-form";
 import { ReviewerPanel } from "@/components/review/reviewer-panel";
+import { oneOf, WORKLOAD_KEYS } from "@/i18n/message-keys";
 import { slaWording } from "@/components/claims/sla-wording";
 import { homePathFor } from "@/lib/auth/session";
 import { INFO_REQUEST_REASONS, REJECTION_REASONS, type ClaimField, type ClaimStatus } from "@/lib/claims/catalogue";
@@ -120,8 +121,10 @@ export default async function ClaimPage(props: Props) {
   const editable = editableFields(actor, claim);
   const canUpload = checkPoeUpload(actor, state) === null;
   const canComment = checkComment(actor, state, now) === null;
-  const productLabel = (p: { kind: string; name: string; subscriptionId?: string | null }) =>
-    p.kind === "WORKLOAD" ? tWorkload(p.name as never) : p.name;
+  const productLabel = (p: { kind: string; name: string; subscriptionId?: string | null }) =>     {
+    const workload = p.kind === "WORKLOAD" ? oneOf(WORKLOAD_KEYS, p.name) : undefined;
+    return workload ? tWorkload(workload) : p.name;
+  };
   const editableList = format.list(
     [...editable.map((f: ClaimField) => tField(f)), ...(canUpload && editable.length ? [tField("poe")] : [])],
     { type: "conjunction" },
