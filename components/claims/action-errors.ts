@@ -2,11 +2,13 @@ import "server-only";
 // ClaimError → the state a form renders: a translated summary, field errors next to their fields. English
 // shows the service's own messages (written for the person filling in the form); other languages translate
 // by field, since the service speaks English only.
+import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isClaimError, type FieldError } from "@/lib/claims/errors";
 import type { Messages } from "@/messages";
 import type { ActionState } from "./action-state";
+import { submittedProducts } from "./claim-form-model";
 
 type ProductRef = { name?: unknown };
 
@@ -67,8 +69,11 @@ export async function fieldErrorMap(errors: readonly FieldError[] | undefined, p
   return result;
 }
 
-/** The state for a refused or failed action. Unexpected errors are logged and answered generically. */
-export async function errorState(error: unknown, prev: ActionState, products?: readonly ProductRef[]): Promise<ActionState> {
+/**
+ * The state for a refused or failed action; `input` is what the user sent, so field errors land next to its
+ * fields. Unexpected errors are logged and answered generically.
+ */
+export async function errorState(error: unknown, prev: ActionState, input?: unknown): Promise<ActionState> {
   // Next's own control flow (redirect to sign-in, not-found) is not an error of the action.
   unstable_rethrow(error);
   const [locale, t] = await Promise.all([getLocale(), getTranslations("claimErrors")]);
@@ -77,9 +82,28 @@ export async function errorState(error: unknown, prev: ActionState, products?: r
     console.error(error);
     return { status: "error", seq, message: t("UNKNOWN") };
   }
-  const errors = await fieldErrorMap(error.errors, products);
+  const errors = await fieldErrorMap(error.errors, submittedProducts(input));
   let message = t(error.code);
   // The service explains refusals of a status change precisely (e.g. why a dispute is refused): keep it in English.
   if (locale === "en" && (error.code === "INVALID_TRANSITION" || error.code === "GONE")) message = `${message} ${error.message}`;
   return { status: "error", seq, message, errors };
+}
+
+export function claimPath(claimId: string): string {
+  return `/claims/${encodeURIComponent(claimId)}`;
+}
+
+/**
+ * The one shape of a server action on a claim: run the use case; a refusal becomes the state the form
+ * renders (with `input`, what the user sent); success revalidates the claim's page — so every panel
+ * re-renders from the claim as it now is — and answers ok.
+ */
+export async function claimActionState(prev: ActionState, claimId: string, run: () => Promise<unknown>, input?: unknown): Promise<ActionState> {
+  try {
+    await run();
+  } catch (error) {
+    return errorState(error, prev, input);
+  }
+  revalidatePath(claimPath(claimId));
+  return { status: "ok", seq: prev.seq + 1 };
 }

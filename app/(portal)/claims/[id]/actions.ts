@@ -1,13 +1,12 @@
 "use server";
 
-// The claim page's server actions: thin on purpose. Each one gets the signed-in user, calls the claim
-// service (which validates with the shared zod schemas, checks visibility, the policy and the transition
-// table), and maps a ClaimError to the state the form renders. Claim id and version are bound by the page.
-import { revalidatePath } from "next/cache";
+// The partner's server actions on a claim page: thin on purpose. Each one gets the signed-in user and runs
+// one claim use case (which validates with the shared zod schemas, checks visibility, the policy and the
+// transition table) through claimActionState, which maps a ClaimError to the state the form renders. Claim
+// id and version are bound by the page. The reviewer's decisions are in ./reviewer-actions.ts.
 import { redirect } from "next/navigation";
-import { errorState } from "@/components/claims/action-errors";
+import { claimActionState, claimPath, errorState } from "@/components/claims/action-errors";
 import type { ActionState, ClaimFormPayload } from "@/components/claims/action-state";
-import { submittedProducts } from "@/components/claims/claim-form-model";
 import { getFieldFormatter } from "@/components/claims/field-format";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import type { ClaimField } from "@/lib/claims/catalogue";
@@ -29,14 +28,6 @@ import { getDb } from "@/lib/db";
 
 export interface TextPayload {
   text?: string;
-}
-
-function claimPath(claimId: string) {
-  return `/claims/${encodeURIComponent(claimId)}`;
-}
-
-function ok(prev: ActionState): ActionState {
-  return { status: "ok", seq: prev.seq + 1 };
 }
 
 async function actor(): Promise<Actor> {
@@ -74,32 +65,19 @@ export async function updateClaimAction(claimId: string, prev: ActionState, payl
     await updateClaim(getDb(), who, claimId, payload.version!, payload.input);
   } catch (error) {
     if (isClaimError(error) && error.code === "CONFLICT") return conflictState(error, prev, who, claimId, payload?.input);
-    return errorState(error, prev, submittedProducts(payload?.input));
+    return errorState(error, prev, payload?.input);
   }
-  revalidatePath(claimPath(claimId));
   redirect(`${claimPath(claimId)}?saved=1`);
 }
 
 export async function submitClaimAction(claimId: string, version: number, prev: ActionState): Promise<ActionState> {
   const who = await actor();
-  try {
-    await submitClaim(getDb(), who, claimId, { version });
-  } catch (error) {
-    return errorState(error, prev);
-  }
-  revalidatePath(claimPath(claimId));
-  return ok(prev);
+  return claimActionState(prev, claimId, () => submitClaim(getDb(), who, claimId, { version }));
 }
 
 export async function resubmitClaimAction(claimId: string, version: number, prev: ActionState, payload: TextPayload): Promise<ActionState> {
   const who = await actor();
-  try {
-    await resubmitClaim(getDb(), who, claimId, { version, comment: payload?.text });
-  } catch (error) {
-    return errorState(error, prev);
-  }
-  revalidatePath(claimPath(claimId));
-  return ok(prev);
+  return claimActionState(prev, claimId, () => resubmitClaim(getDb(), who, claimId, { version, comment: payload?.text }));
 }
 
 export async function withdrawClaimAction(
@@ -109,24 +87,14 @@ export async function withdrawClaimAction(
   payload: { withdrawReason?: string; text?: string },
 ): Promise<ActionState> {
   const who = await actor();
-  try {
-    await withdrawClaim(getDb(), who, claimId, { version, withdrawReason: payload?.withdrawReason, comment: payload?.text });
-  } catch (error) {
-    return errorState(error, prev);
-  }
-  revalidatePath(claimPath(claimId));
-  return ok(prev);
+  return claimActionState(prev, claimId, () =>
+    withdrawClaim(getDb(), who, claimId, { version, withdrawReason: payload?.withdrawReason, comment: payload?.text }),
+  );
 }
 
 export async function addCommentAction(claimId: string, prev: ActionState, payload: TextPayload): Promise<ActionState> {
   const who = await actor();
-  try {
-    await addComment(getDb(), who, claimId, { body: payload?.text });
-  } catch (error) {
-    return errorState(error, prev);
-  }
-  revalidatePath(claimPath(claimId));
-  return ok(prev);
+  return claimActionState(prev, claimId, () => addComment(getDb(), who, claimId, { body: payload?.text }));
 }
 
 export interface DisputePayload {
@@ -136,11 +104,10 @@ export interface DisputePayload {
 
 export async function openDisputeAction(claimId: string, prev: ActionState, payload: DisputePayload): Promise<ActionState> {
   const who = await actor();
-  try {
-    await openDispute(getDb(), who, claimId, { details: payload?.details, products: payload?.products });
-  } catch (error) {
-    return errorState(error, prev, submittedProducts(payload));
-  }
-  revalidatePath(claimPath(claimId));
-  return ok(prev);
+  return claimActionState(
+    prev,
+    claimId,
+    () => openDispute(getDb(), who, claimId, { details: payload?.details, products: payload?.products }),
+    payload,
+  );
 }

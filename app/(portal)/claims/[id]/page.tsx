@@ -41,7 +41,7 @@ import {
   withdrawClaimAction,
 } from "./actions";
 import { loadClaimForPage } from "./claim-data";
-import { approveAction, rejectAction, requestInfoAction, resolveDisputeAction, startReviewAction } from "../../review/actions";
+import { approveAction, rejectAction, requestInfoAction, resolveDisputeAction, startReviewAction } from "./reviewer-actions";
 
 type Props = {
   params: Promise<{ id: string }>;

@@ -3,7 +3,6 @@
 import { redirect } from "next/navigation";
 import { errorState } from "@/components/claims/action-errors";
 import type { ActionState, ClaimFormPayload } from "@/components/claims/action-state";
-import { submittedProducts } from "@/components/claims/claim-form-model";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { PARTNER_ROLES } from "@/lib/claims/catalogue";
 import { createClaim } from "@/lib/claims/service";
@@ -16,7 +15,7 @@ export async function createClaimAction(prev: ActionState, payload: ClaimFormPay
   try {
     id = (await createClaim(getDb(), actorOf(user), payload?.input)).id;
   } catch (error) {
-    return errorState(error, prev, submittedProducts(payload?.input));
+    return errorState(error, prev, payload?.input);
   }
   redirect(`/claims/${id}?created=1`);
 }

@@ -7,7 +7,7 @@ import { formatClaimNumber } from "@/lib/claims/claim-number";
 import { listOpenDisputeQueue } from "@/lib/claims/claim-reads";
 import { getSlaSettings } from "@/lib/claims/settings";
 import { getDb } from "@/lib/db";
-import { resolveDisputeAction } from "../actions";
+import { resolveDisputeAction } from "../../claims/[id]/reviewer-actions";
 
 // The dispute queue: open disputes oldest first (the order they are owed an answer), each resolvable in
 // place through the same resolve use case as the claim page and the API.

@@ -1,12 +1,14 @@
 "use server";
 
-// Reviewers' decisions on a claim: thin server actions over the claim service, which validates the body
-// (zod), checks the role and the transition table, and writes the change and its history in one
-// transaction. Claim id and version are bound by the page; a stale version answers CONFLICT.
+// A reviewer's decisions on a claim, beside the claim page that offers them (the dispute queue uses
+// resolveDisputeAction too): thin server actions over the claim service, which validates the body (zod),
+// checks the role and the transition table, and writes the change and its history in one transaction.
+// Claim id and version are bound by the page; a stale version answers CONFLICT.
 import { revalidatePath } from "next/cache";
-import { errorState } from "@/components/claims/action-errors";
+import { claimActionState } from "@/components/claims/action-errors";
 import type { ActionState } from "@/components/claims/action-state";
 import { actorOf, requireUser } from "@/lib/auth/session";
+import type { Actor } from "@/lib/claims/lifecycle";
 import {
   addNote,
   approveClaim,
@@ -25,20 +27,12 @@ export interface DecisionPayload {
   outcome?: string;
 }
 
-async function decideAs(
-  claimId: string,
-  prev: ActionState,
-  run: (actor: ReturnType<typeof actorOf>) => Promise<unknown>,
-): Promise<ActionState> {
-  const user = await requireUser(["REVIEWER"]);
-  try {
-    await run(actorOf(user));
-  } catch (error) {
-    return errorState(error, prev);
-  }
-  revalidatePath(`/claims/${encodeURIComponent(claimId)}`);
-  revalidatePath("/review/disputes");
-  return { status: "ok", seq: prev.seq + 1 };
+async function decideAs(claimId: string, prev: ActionState, run: (actor: Actor) => Promise<unknown>): Promise<ActionState> {
+  const actor = actorOf(await requireUser(["REVIEWER"]));
+  const state = await claimActionState(prev, claimId, () => run(actor));
+  // A decision may take a claim off the dispute queue.
+  if (state.status === "ok") revalidatePath("/review/disputes");
+  return state;
 }
 
 const text = (value: string | undefined) => (value?.trim() ? value : undefined);
