@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { SettingsFormState } from "@/app/(portal)/admin/settings/actions";
-import { describedBy, Field } from "./field";
+import { buttonClass, secondaryButtonClass } from "@/components/ui/button";
+import { fieldControlProps, FormField } from "@/components/ui/form-field";
 
 type NumberSetting =
   | "submittedBusinessDays"
@@ -21,20 +22,18 @@ export function SlaSettingsForm({ action, initial }: { action: Action; initial: 
   const [state, formAction, pending] = useActionState(action, { ok: false, values: initial });
   const values = state.values ?? initial;
   const numberField = (name: NumberSetting, hintKey?: "consentHint" | "decisionHint") => (
-    <Field id={name} label={t(name)} hint={hintKey ? t(hintKey) : undefined} error={state.errors?.[name]}>
+    <FormField path={name} label={t(name)} hint={hintKey ? t(hintKey) : undefined} error={state.errors?.[name]}>
       <input
-        id={name}
         name={name}
         type="number"
         min={1}
         step={1}
         required
         defaultValue={values[name]}
-        aria-invalid={state.errors?.[name] ? true : undefined}
-        aria-describedby={describedBy(name, Boolean(hintKey), state.errors?.[name])}
+        {...fieldControlProps(name, { hint: Boolean(hintKey), error: state.errors?.[name] })}
         className={INPUT}
       />
-    </Field>
+    </FormField>
   );
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -44,34 +43,30 @@ export function SlaSettingsForm({ action, initial }: { action: Action; initial: 
         {numberField("partnerActionBusinessDays")}
         {numberField("consentCalendarDays", "consentHint")}
         {numberField("decisionTargetBusinessDays", "decisionHint")}
-        <Field id="poeMaxMegabytes" label={t("poeMaxMegabytes")} error={state.errors?.poeMaxMegabytes}>
+        <FormField path="poeMaxMegabytes" label={t("poeMaxMegabytes")} error={state.errors?.poeMaxMegabytes}>
           <input
-            id="poeMaxMegabytes"
             name="poeMaxMegabytes"
             type="number"
             min={1}
             step="any"
             required
             defaultValue={values.poeMaxMegabytes}
-            aria-invalid={state.errors?.poeMaxMegabytes ? true : undefined}
-            aria-describedby={describedBy("poeMaxMegabytes", false, state.errors?.poeMaxMegabytes)}
+            {...fieldControlProps("poeMaxMegabytes", { error: state.errors?.poeMaxMegabytes })}
             className={INPUT}
           />
-        </Field>
-        <Field id="timeZone" label={t("timeZone")} hint={t("timeZoneHint")} error={state.errors?.timeZone}>
+        </FormField>
+        <FormField path="timeZone" label={t("timeZone")} hint={t("timeZoneHint")} error={state.errors?.timeZone}>
           <input
-            id="timeZone"
             name="timeZone"
             required
             defaultValue={values.timeZone}
-            aria-invalid={state.errors?.timeZone ? true : undefined}
-            aria-describedby={describedBy("timeZone", true, state.errors?.timeZone)}
+            {...fieldControlProps("timeZone", { hint: true, error: state.errors?.timeZone })}
             className={INPUT}
           />
-        </Field>
+        </FormField>
       </div>
       <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+        <button type="submit" disabled={pending} className={buttonClass}>
           {t("save")}
         </button>
         <p aria-live="polite" className="text-sm">
@@ -88,31 +83,27 @@ export function HolidayForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-4" noValidate>
-      <Field id="holiday-date" label={t("holidayDate")} error={state.errors?.date}>
+      <FormField path="holiday-date" label={t("holidayDate")} error={state.errors?.date}>
         <input
-          id="holiday-date"
           name="date"
           type="date"
           required
           defaultValue={state.ok ? "" : state.values?.date}
-          aria-invalid={state.errors?.date ? true : undefined}
-          aria-describedby={describedBy("holiday-date", false, state.errors?.date)}
+          {...fieldControlProps("holiday-date", { error: state.errors?.date })}
           className="rounded border border-slate-300 px-3 py-2"
         />
-      </Field>
-      <Field id="holiday-name" label={t("holidayName")} error={state.errors?.name}>
+      </FormField>
+      <FormField path="holiday-name" label={t("holidayName")} error={state.errors?.name}>
         <input
-          id="holiday-name"
           name="name"
           required
           maxLength={100}
           defaultValue={state.ok ? "" : state.values?.name}
-          aria-invalid={state.errors?.name ? true : undefined}
-          aria-describedby={describedBy("holiday-name", false, state.errors?.name)}
+          {...fieldControlProps("holiday-name", { error: state.errors?.name })}
           className="rounded border border-slate-300 px-3 py-2"
         />
-      </Field>
-      <button type="submit" disabled={pending} className="rounded border border-blue-700 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50">
+      </FormField>
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>
         {t("addHoliday")}
       </button>
     </form>

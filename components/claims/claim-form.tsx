@@ -20,17 +20,9 @@ import { oneOf, WORKLOAD_KEYS } from "@/i18n/message-keys";
 import type { PartnerLocationOption } from "@/lib/claims/claim-page";
 import { IDLE, type ActionState, type ClaimFormPayload } from "./action-state";
 import { claimInputOf, type ClaimFormValues, type ContactValues } from "./claim-form-model";
-import {
-  buttonClass,
-  describedBy,
-  ErrorSummary,
-  errorId,
-  FieldErrorText,
-  fieldId,
-  inputClass,
-  secondaryButtonClass,
-  selectClass,
-} from "./form-parts";
+import { buttonClass, secondaryButtonClass } from "@/components/ui/button";
+import { describedBy, errorId, FieldErrorText, fieldId, inputClass, selectClass } from "@/components/ui/form-field";
+import { ErrorSummary } from "./form-parts";
 import { LockIcon } from "./icons";
 
 export interface ClaimFormProps {

@@ -5,7 +5,9 @@
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { IDLE, type ActionState } from "./action-state";
-import { dangerButtonClass, describedBy, ErrorSummary, errorId, FieldErrorText, fieldId, inputClass } from "./form-parts";
+import { dangerButtonClass } from "@/components/ui/button";
+import { describedBy, errorId, FieldErrorText, fieldId, inputClass } from "@/components/ui/form-field";
+import { ErrorSummary } from "./form-parts";
 
 export function ConsentDenyForm(props: { action: (state: ActionState, payload: { text?: string }) => Promise<ActionState> }) {
   const t = useTranslations("consentPage");

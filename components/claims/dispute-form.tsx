@@ -4,10 +4,12 @@
 // (Dynamics products with subscriptions, or workloads), customer tenant ID — filled in from the claim — and
 // the details of the issue. The partner may narrow the products concerned.
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { IDLE, type ActionState } from "./action-state";
-import { buttonClass, describedBy, ErrorSummary, errorId, FieldErrorText, fieldId, inputClass, secondaryButtonClass } from "./form-parts";
-import { useCloseDialog } from "./modal-dialog";
+import { buttonClass, secondaryButtonClass } from "@/components/ui/button";
+import { describedBy, errorId, FieldErrorText, fieldId, inputClass } from "@/components/ui/form-field";
+import { ErrorSummary } from "./form-parts";
+import { useCloseDialog } from "@/components/ui/dialog";
 import type { SlaWording } from "./sla-wording";
 
 export interface DisputeProduct {
@@ -31,6 +33,11 @@ export function DisputeForm(props: {
   const [details, setDetails] = useState("");
   const [chosen, setChosen] = useState<string[]>(props.products.map((p) => p.name));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  // Once the dispute is open the page re-renders with its details in place of this form: close the dialog
+  // rather than leave a finished form on screen while the refreshed page arrives.
+  useEffect(() => {
+    if (state.status === "ok") close();
+  }, [state.status, state.seq, close]);
 
   const errors: Record<string, string> = { ...localErrors };
   if (state.errors?.details) errors["dispute-details"] = state.errors.details;

@@ -6,7 +6,9 @@
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from "react";
 import { IDLE, type ActionState } from "./action-state";
-import { buttonClass, describedBy, ErrorSummary, errorId, FieldErrorText, fieldId, inputClass, SuccessNote } from "./form-parts";
+import { buttonClass } from "@/components/ui/button";
+import { describedBy, errorId, FieldErrorText, fieldId, inputClass } from "@/components/ui/form-field";
+import { ErrorSummary, SuccessNote } from "./form-parts";
 
 export interface TextActionFormProps {
   action: (state: ActionState, payload: { text?: string }) => Promise<ActionState>;

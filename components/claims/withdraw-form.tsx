@@ -7,8 +7,10 @@ import { useTranslations } from "next-intl";
 import { WITHDRAW_REASONS, type WithdrawReason } from "@/lib/claims/catalogue";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { IDLE, type ActionState } from "./action-state";
-import { dangerButtonClass, describedBy, ErrorSummary, errorId, FieldErrorText, fieldId, inputClass, secondaryButtonClass } from "./form-parts";
-import { useCloseDialog } from "./modal-dialog";
+import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/button";
+import { describedBy, errorId, FieldErrorText, fieldId, inputClass } from "@/components/ui/form-field";
+import { ErrorSummary } from "./form-parts";
+import { useCloseDialog } from "@/components/ui/dialog";
 
 export interface WithdrawPayload {
   withdrawReason: WithdrawReason;

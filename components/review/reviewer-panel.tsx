@@ -5,18 +5,10 @@
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useId, useState, type FormEvent, type ReactNode } from "react";
 import { IDLE, type ActionState } from "@/components/claims/action-state";
-import {
-  buttonClass,
-  dangerButtonClass,
-  describedBy,
-  ErrorSummary,
-  errorId,
-  FieldErrorText,
-  inputClass,
-  secondaryButtonClass,
-  SuccessNote,
-} from "@/components/claims/form-parts";
-import { ModalDialog } from "@/components/claims/modal-dialog";
+import { buttonClass, dangerButtonClass, secondaryButtonClass } from "@/components/ui/button";
+import { describedBy, errorId, FieldErrorText, inputClass } from "@/components/ui/form-field";
+import { ErrorSummary, SuccessNote } from "@/components/claims/form-parts";
+import { ModalDialog } from "@/components/ui/dialog";
 import { INFO_REQUEST_REASONS, REVIEWER_REJECTION_REASONS } from "@/lib/claims/catalogue";
 import type { ClaimAction } from "@/lib/claims/lifecycle";
 import type { SlaWording } from "@/components/claims/sla-wording";
