@@ -65,9 +65,19 @@ test("a partner disputes a rejected claim with the seed's fields prefilled, then
   await page.screenshot({ path: "/tmp/claim-dispute.png" });
   await dialog.getByRole("button", { name: "Open dispute" }).click();
 
+  // At once, without a reload: every panel shows the dispute from the one claim the page loaded — the
+  // timeline's step, the rejection panel's details — and nothing still offers to open one (issue 9: the
+  // panel once kept offering the dispute while the timeline already said it was open).
   const dispute = page.getByTestId("dispute");
   await expect(dispute).toHaveAttribute("data-dispute-status", "OPEN");
   await expect(dispute).toContainText("The workshop report has the delivery dates on page 2.");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "Dispute this rejection" })).toHaveCount(0);
+  await expect(page.getByText(/You may dispute this rejection until/)).toHaveCount(0);
+  await expect(page.getByTestId("status-timeline").locator('[aria-current="step"]')).toContainText("Dispute open");
+  // The server's own rendering agrees.
+  await page.reload();
+  await expect(page.getByTestId("dispute")).toContainText("The workshop report has the delivery dates on page 2.");
   await expect(page.getByRole("button", { name: "Dispute this rejection" })).toHaveCount(0);
   // New PoE may be uploaded while the dispute is open.
   await uploadPoe(page, PDF_2);
