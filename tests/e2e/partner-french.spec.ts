@@ -36,6 +36,19 @@ test("the new-claim form and the claim page work in French", async ({ page }) =>
   await expect(page.getByRole("group", { name: "Produits Dynamics et leurs abonnements" })).toBeVisible();
   await page.getByRole("checkbox", { name: "Power BI" }).check();
   await expect(page.getByLabel("ID d'abonnement pour Power BI")).toBeVisible();
+  // Status names as the seed's French page gives them (domain.md, Statuses).
+  await page.goto("/claims");
+  const tabs = {
+    EDITING: "Modification",
+    SUBMITTED: "Envoyée",
+    UNDER_REVIEW: "En cours d'évaluation",
+    PARTNER_ACTION_REQUIRED: "Action de partenaire requise",
+    APPROVED: "Approuvé",
+    REJECTED: "Rejeté",
+  };
+  for (const [status, name] of Object.entries(tabs)) await expect(page.getByTestId(`tab-${status}`)).toContainText(name);
+
+  await page.goto("/claims/new");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "New claim" })).toBeVisible();
 });
