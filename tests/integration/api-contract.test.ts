@@ -155,7 +155,7 @@ describe.skipIf(!pgAvailable)("REST API v1 contract (PostgreSQL)", () => {
         422,
         "VALIDATION",
       );
-      expect(problem.errors).toEqual([{ path: "mpnId", message: expect.any(String) }]);
+      expect(problem.errors).toEqual([{ path: "mpnId", code: "INVALID", message: expect.any(String) }]);
     });
 
     it("malformed JSON → 422 VALIDATION with a clear message; a JSON array → 422 as well", async () => {

@@ -150,6 +150,8 @@ describe.skipIf(!pgAvailable)("claim edits (PostgreSQL)", () => {
           "VALIDATION",
         );
         expect(alone.errors?.map((e) => e.path)).toEqual([field]);
+        // A typed code, so no surface reads "not editable" out of the English message.
+        expect(alone.errors?.map((e) => e.code)).toEqual(["NOT_EDITABLE"]);
         const mixed = await expectClaimError(
           updateClaim(
             t.db,
@@ -174,6 +176,7 @@ describe.skipIf(!pgAvailable)("claim edits (PostgreSQL)", () => {
       for (const field of ["commentary", "products", "customerContact"] as const) {
         const error = await expectClaimError(updateClaim(t.db, w.partnerA.actor, claim.id, claim.version, { [field]: newValue(field) }, { now: at(t0, MINUTE) }), "VALIDATION");
         expect(error.errors?.map((e) => e.path)).toEqual([field]);
+        expect(error.errors?.map((e) => e.code)).toEqual(["NOT_EDITABLE"]);
       }
       expect(await snapshot(t.db, claim.id)).toEqual(before);
     });

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { ComponentProps } from "react";
 import type { ClaimPageModel } from "@/app/(portal)/claims/[id]/claim-page-model";
 import { oneOf, WORKLOAD_KEYS } from "@/i18n/message-keys";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
 import { buttonClass, dangerButtonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ModalDialog } from "@/components/ui/dialog";
-import type { ActionState } from "../action-state";
 import { WithdrawForm } from "../withdraw-form";
 
 type Contact = { name?: string; title?: string; email?: string; phone?: string };
@@ -14,7 +14,7 @@ type Contact = { name?: string; title?: string; email?: string; phone?: string }
 /** The claim's fields as read-only details, with the way to edit them and to withdraw the claim. */
 export async function ClaimDetails(props: {
   model: ClaimPageModel;
-  withdraw: (state: ActionState, payload: { text?: string }) => Promise<ActionState>;
+  withdraw: ComponentProps<typeof WithdrawForm>["action"];
 }) {
   const { claim, partner, editable } = props.model;
   const [t, tField, tWithdraw, tHistory, tProgram, tActivity, tArea, tWorkload, format] = await Promise.all([
