@@ -70,6 +70,10 @@ describe.skipIf(!pgAvailable)("claim list plans use the indexes (PostgreSQL)", (
     { overdue: true },
     { status: "UNDER_REVIEW", overdue: true },
     { q: "contoso" },
+    // The review queue's views (staff only; a partner's assignee is ignored): Mine, Unassigned, per tab.
+    { assignee: "me" },
+    { status: "SUBMITTED", assignee: "none" },
+    { status: "UNDER_REVIEW", assignee: "me" },
   ];
 
   const SCOPES = [

@@ -8,7 +8,12 @@ import { postComment } from "./comments";
 import { runTransition } from "./run-transition";
 import { actorName, userActor, type ServiceOptions } from "./steps";
 
-/** The reviewer who held the claim before a take-over (null: nobody did), for whoever must tell them. */
+/**
+ * The reviewer who held the claim before a take-over (null: nobody did): the one person the take-over
+ * concerns (domain.md "Notifications": CLAIM_TAKEN_OVER goes to the previous holder). Returned so that the
+ * notification of the notifications module can be written in the plan's `also` step below, in this
+ * transaction, once that module exists on this branch.
+ */
 export interface TakeOverResult {
   previousHolder: { id: string; name: string } | null;
 }
