@@ -57,6 +57,11 @@ export const authOptions: NextAuthOptions = {
           token.role = row.role as UserRole;
           token.organizationId = row.organizationId;
           token.name = row.name;
+          // Compared with the user's row on every request (lib/auth/session.ts): a bump ends this session.
+          token.sessionVersion = row.sessionVersion;
+          await getDb()
+            .user.update({ where: { id: row.id }, data: { lastSignInAt: new Date() } })
+            .catch((error: unknown) => console.error("could not record the sign-in time:", error));
         }
       }
       return token;
@@ -67,6 +72,7 @@ export const authOptions: NextAuthOptions = {
         id: token.sub ?? "",
         role: token.role as UserRole,
         organizationId: (token.organizationId as string | null) ?? null,
+        sessionVersion: token.sessionVersion ?? 0,
       };
       return session;
     },

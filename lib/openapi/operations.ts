@@ -32,6 +32,13 @@ import {
   type ApiClaimAction,
   type ProblemCode,
 } from "../claims/schemas";
+import {
+  userCreateSchema,
+  userListQuerySchema,
+  userListResponseSchema,
+  userPatchSchema,
+  userResourceSchema,
+} from "../admin/user-schemas";
 
 export type Method = "get" | "post" | "patch";
 
@@ -78,6 +85,7 @@ export const TAGS = {
   Disputes: "A partner's dispute of a rejection, and its resolution by a reviewer.",
   "Customer consent": "The customer's single-use link to deny an association.",
   Account: "Who the API key acts as.",
+  Administration: "Admins run the program: users, organizations and their MPN IDs, the audit log.",
   "About this API": "This document.",
 } as const;
 
@@ -470,6 +478,48 @@ export const OPERATIONS: OperationSpec[] = [
     auth: true,
     success: { status: 200, description: "The key's user.", content: { kind: "json", schema: meResourceSchema } },
     errors: [...AUTH_ERRORS],
+  },
+  {
+    method: "get",
+    path: "/users",
+    operationId: "listUsers",
+    tag: "Administration",
+    summary: "List users",
+    description: "Admins only. `q`: a case-insensitive part of the email or name; `active`: `true` or `false`.",
+    auth: true,
+    query: userListQuerySchema,
+    success: { status: 200, description: "The users, by email.", content: { kind: "json", schema: userListResponseSchema } },
+    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION"],
+  },
+  {
+    method: "post",
+    path: "/users",
+    operationId: "createUser",
+    tag: "Administration",
+    summary: "Create a user",
+    description:
+      "Admins only. Partner roles need `organizationId` (fixed for good); reviewers and admins have none. The user " +
+      "receives a single-use link (72 h) to set a password. 409 `CONFLICT` when the email is taken.",
+    auth: true,
+    body: { kind: "json", schema: userCreateSchema, required: true },
+    success: { status: 201, description: "The new user.", content: { kind: "json", schema: userResourceSchema }, headers: ["Location"] },
+    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION", "CONFLICT"],
+  },
+  {
+    method: "patch",
+    path: "/users/{id}",
+    operationId: "updateUser",
+    tag: "Administration",
+    summary: "Rename, change the role of, deactivate or reactivate a user",
+    description:
+      "Admins only. A role changes within the partner roles or within the staff roles (else 422). Deactivating or " +
+      "demoting the last active admin is 409 `CONFLICT`. A role change or deactivation ends every session of the " +
+      "user at its next request; a deactivated user's API keys stop at once.",
+    auth: true,
+    pathParams: [{ name: "id", description: "The user's `id`." }],
+    body: { kind: "json", schema: userPatchSchema, required: true },
+    success: { status: 200, description: "The user.", content: { kind: "json", schema: userResourceSchema } },
+    errors: [...AUTH_ERRORS, "FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT"],
   },
   {
     method: "get",
