@@ -21,8 +21,8 @@ type UserActor = Extract<Actor, { kind: "user" }>;
 
 const LIST_LIMIT = 500;
 
-export function requireAdmin(actor: UserActor): void {
-  if (actor.role !== "ADMIN") throw new ClaimError("FORBIDDEN", "Only administrators manage users and organizations.");
+export function requireAdmin(actor: Actor): asserts actor is UserActor {
+  if (actor.kind !== "user" || actor.role !== "ADMIN") throw new ClaimError("FORBIDDEN", "Only administrators manage users and organizations.");
 }
 
 type UserRow = {
@@ -50,7 +50,7 @@ export function userResource(row: UserRow): UserResource {
 }
 
 /** Every user matching `q` (a case-insensitive part of the email or name), admins first by email. */
-export async function listUsers(db: Db, actor: UserActor, rawQuery: unknown = {}) {
+export async function listUsers(db: Db, actor: Actor, rawQuery: unknown = {}) {
   requireAdmin(actor);
   const parsed = userListQuerySchema.safeParse(rawQuery);
   if (!parsed.success) throw new ClaimError("VALIDATION", "The query has invalid parameters.", fieldErrorsFromZod(parsed.error));
@@ -74,7 +74,7 @@ const DUPLICATE_EMAIL = () =>
   new ClaimError("CONFLICT", "A user with this email already exists.", [{ path: "email", message: "A user with this email already exists" }]);
 
 /** Creates a user and emails them a single-use link to set their password (72 h), in one transaction. */
-export async function createUser(db: Db, actor: UserActor, input: unknown, now = new Date()) {
+export async function createUser(db: Db, actor: Actor, input: unknown, now = new Date()) {
   requireAdmin(actor);
   const parsed = userCreateSchema.safeParse(input);
   if (!parsed.success) throw new ClaimError("VALIDATION", "The user is not valid.", fieldErrorsFromZod(parsed.error));
@@ -108,7 +108,7 @@ export async function createUser(db: Db, actor: UserActor, input: unknown, now =
  * sessionVersion: every session of the user ends at its next request (lib/auth/session.ts), and a
  * deactivated user's API keys stop at once (authenticateApiKey reads `active`).
  */
-export async function updateUser(db: Db, actor: UserActor, userId: string, input: unknown) {
+export async function updateUser(db: Db, actor: Actor, userId: string, input: unknown) {
   requireAdmin(actor);
   const parsed = userPatchSchema.safeParse(input);
   if (!parsed.success) throw new ClaimError("VALIDATION", "The change is not valid.", fieldErrorsFromZod(parsed.error));
