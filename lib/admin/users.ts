@@ -8,6 +8,7 @@ import type { Actor } from "../claims/lifecycle";
 import { fieldErrorsFromZod } from "../claims/schemas";
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { issuePasswordLink } from "../auth/password-links";
 import {
   sameRoleFamily,
@@ -94,6 +95,13 @@ export async function createUser(db: Db, actor: Actor, input: unknown, now = new
         data: { email: data.email, name: data.name, role: data.role, organizationId: data.organizationId ?? null, createdAt: now },
       });
       await issuePasswordLink(tx, user, "SET", now);
+      await recordAuditEvent(tx, {
+        type: "USER_CREATED",
+        actor,
+        organizationId: user.organizationId,
+        at: now,
+        data: { userId: user.id, email: user.email, name: user.name, role: user.role, organizationId: user.organizationId },
+      });
       return user;
     });
   } catch (error) {
@@ -108,7 +116,7 @@ export async function createUser(db: Db, actor: Actor, input: unknown, now = new
  * sessionVersion: every session of the user ends at its next request (lib/auth/session.ts), and a
  * deactivated user's API keys stop at once (authenticateApiKey reads `active`).
  */
-export async function updateUser(db: Db, actor: Actor, userId: string, input: unknown) {
+export async function updateUser(db: Db, actor: Actor, userId: string, input: unknown, now = new Date()) {
   requireAdmin(actor);
   const parsed = userPatchSchema.safeParse(input);
   if (!parsed.success) throw new ClaimError("VALIDATION", "The change is not valid.", fieldErrorsFromZod(parsed.error));
@@ -144,6 +152,15 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: un
     });
     if (updated.count === 0) throw new ClaimError("CONFLICT", "The user was changed at the same time. Reload and try again.");
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    const base = { actor, organizationId: user.organizationId, at: now } as const;
+    const ref = { userId: user.id, email: user.email };
+    if (current.active && !user.active) await recordAuditEvent(tx, { ...base, type: "USER_DEACTIVATED", data: ref });
+    const changes = {
+      ...(current.role !== user.role ? { role: { from: current.role, to: user.role } } : {}),
+      ...(current.name !== user.name ? { name: { from: current.name, to: user.name } } : {}),
+      ...(!current.active && user.active ? { active: { from: false, to: true } } : {}),
+    };
+    if (Object.keys(changes).length > 0) await recordAuditEvent(tx, { ...base, type: "USER_CHANGED", data: { ...ref, changes } });
     return { before: current, user };
   });
 }

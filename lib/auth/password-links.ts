@@ -9,6 +9,7 @@ import { portalBaseUrl } from "../config";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { queuePasswordLinkMail, type PasswordLinkPurpose } from "../mail/password-link-mail";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { hashPassword } from "./password";
 
 export const PASSWORD_LINK_HOURS = 72;
@@ -93,6 +94,13 @@ export async function setPasswordWithLink(db: Db, token: string, rawPassword: un
     });
     if (updated.count === 0) throw spent;
     const user = await tx.user.findUniqueOrThrow({ where: { id: row.userId } });
-    return { user, purpose: row.purpose as PasswordLinkPurpose };
+    const purpose = row.purpose as PasswordLinkPurpose;
+    await recordAuditEvent(tx, {
+      type: purpose === "SET" ? "PASSWORD_SET" : "PASSWORD_RESET",
+      actor: { kind: "user", userId: user.id, role: user.role, organizationId: user.organizationId },
+      at: now,
+      data: { userId: user.id, email: user.email },
+    });
+    return { user, purpose };
   });
 }

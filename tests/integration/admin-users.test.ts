@@ -32,6 +32,11 @@ describe.skipIf(!pgAvailable)("user administration (PostgreSQL)", () => {
     await stopApiTestEnv(env);
   });
 
+  async function auditTypesFor(userId: string): Promise<string[]> {
+    const rows = await env.t.db.auditEvent.findMany({ where: { data: { path: ["userId"], equals: userId } }, orderBy: { id: "asc" } });
+    return rows.map((r) => r.type);
+  }
+
   /** The link of the newest password email to this address (the outbox keeps the body until it is sent). */
   async function linkTokenFor(email: string): Promise<string> {
     const message = await env.t.db.outboxMessage.findFirstOrThrow({ where: { recipient: email, kind: "PASSWORD_LINK" }, orderBy: { createdAt: "desc" } });
@@ -94,6 +99,25 @@ describe.skipIf(!pgAvailable)("user administration (PostgreSQL)", () => {
     // Single use.
     expect(await passwordLinkState(env.t.db, token)).toBe("INVALID");
     await expectClaimError(setPasswordWithLink(env.t.db, token, "Another-long-passphrase"), "GONE");
+    expect(await auditTypesFor(user.id)).toEqual(["USER_CREATED", "PASSWORD_SET"]);
+    const created_ = await env.t.db.auditEvent.findFirstOrThrow({ where: { type: "USER_CREATED", actorId: w.admin.id } });
+    expect(created_.organizationId).toBe(w.orgA.id);
+
+    // Signing in with it: success and failures are audited (the failure without an actor).
+    const credentials = authOptions.providers[0] as unknown as { options: { authorize: (c: Record<string, string>) => Promise<unknown> } };
+    expect(await credentials.options.authorize({ email: user.email, password: "wrong password here" })).toBeNull();
+    expect(await credentials.options.authorize({ email: "nobody@nowhere.example", password: "whatever" })).toBeNull();
+    expect(await credentials.options.authorize({ email: user.email.toUpperCase(), password: "A-long-enough-passphrase" })).toMatchObject({ id: user.id });
+    await authOptions.callbacks!.jwt!({ token: {}, user: { id: user.id, email: user.email }, account: { provider: "credentials" } } as never);
+    const failures = await env.t.db.auditEvent.findMany({ where: { type: "SIGN_IN_FAILED" }, orderBy: { id: "asc" } });
+    expect(failures.map((f) => [f.actorId, (f.data as { reason: string }).reason])).toEqual([
+      [null, "WRONG_PASSWORD"],
+      [null, "UNKNOWN_EMAIL"],
+    ]);
+    expect(failures[0].organizationId).toBe(w.orgA.id);
+    const success = await env.t.db.auditEvent.findFirstOrThrow({ where: { type: "SIGN_IN_SUCCEEDED", actorId: user.id } });
+    expect(success.data).toMatchObject({ email: user.email, method: "credentials" });
+    expect((await env.t.db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt).not.toBeNull();
   });
 
   it("forgot password: a link for an existing active user only, expiring after 72 hours; a newer link replaces the older", async () => {
@@ -111,6 +135,9 @@ describe.skipIf(!pgAvailable)("user administration (PostgreSQL)", () => {
     expect(await passwordLinkState(env.t.db, second, new Date(NOW.getTime() + 2000))).toBe("VALID");
     expect(await passwordLinkState(env.t.db, second, later)).toBe("INVALID");
     await expectClaimError(setPasswordWithLink(env.t.db, second, "A-long-enough-passphrase", later), "GONE");
+    await requestPasswordReset(env.t.db, w.billingA.email, later);
+    await setPasswordWithLink(env.t.db, await linkTokenFor(w.billingA.email), "A-long-enough-passphrase", later);
+    expect(await auditTypesFor(w.billingA.id)).toEqual(["PASSWORD_RESET"]);
   });
 
   it("a role changes within its family only (cross → 422); a role change ends the user's sessions", async () => {
@@ -131,6 +158,11 @@ describe.skipIf(!pgAvailable)("user administration (PostgreSQL)", () => {
     expect(renamed.body.name).toBe("Billing A renamed");
     expect((await env.t.db.user.findUniqueOrThrow({ where: { id: w.billingA.id } })).sessionVersion).toBe(row.sessionVersion);
     expectProblem(await call("PATCH", `/users/${w.billingA.id}`, { key: keys.admin, json: {} }), 422, "VALIDATION");
+    const changes = await env.t.db.auditEvent.findMany({ where: { type: "USER_CHANGED", data: { path: ["userId"], equals: w.billingA.id } }, orderBy: { id: "asc" } });
+    expect(changes.map((c) => (c.data as { changes: unknown }).changes)).toEqual([
+      { role: { from: "PARTNER_BILLING", to: "PARTNER_ADMIN" } },
+      { name: { from: w.billingA.name, to: "Billing A renamed" } },
+    ]);
   });
 
   it("deactivation ends sessions and stops the user's API keys at once; reactivation restores the keys", async () => {
@@ -147,6 +179,7 @@ describe.skipIf(!pgAvailable)("user administration (PostgreSQL)", () => {
     expect(await env.t.db.outboxMessage.count({ where: { recipient: w.partnerA.email } })).toBe(0);
     await call("PATCH", `/users/${w.partnerA.id}`, { key: keys.admin, json: { active: true } });
     expect((await call("GET", "/claims", { key: keys.partnerA })).status).toBe(200);
+    expect(await auditTypesFor(w.partnerA.id)).toEqual(["USER_DEACTIVATED", "USER_CHANGED"]);
   });
 
   it("the last active admin can be neither deactivated nor demoted (409), also when two admins race", async () => {
