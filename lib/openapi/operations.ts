@@ -39,6 +39,12 @@ import {
   userPatchSchema,
   userResourceSchema,
 } from "../admin/user-schemas";
+import {
+  organizationCreateSchema,
+  organizationListResponseSchema,
+  organizationPatchSchema,
+  organizationResourceSchema,
+} from "../admin/organization-schemas";
 
 export type Method = "get" | "post" | "patch";
 
@@ -519,6 +525,50 @@ export const OPERATIONS: OperationSpec[] = [
     pathParams: [{ name: "id", description: "The user's `id`." }],
     body: { kind: "json", schema: userPatchSchema, required: true },
     success: { status: 200, description: "The user.", content: { kind: "json", schema: userResourceSchema } },
+    errors: [...AUTH_ERRORS, "FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT"],
+  },
+  {
+    method: "get",
+    path: "/organizations",
+    operationId: "listOrganizations",
+    tag: "Administration",
+    summary: "List organizations",
+    description: "Admins only. Every partner organization with its MPN IDs (`active: false`: retired).",
+    auth: true,
+    success: { status: 200, description: "The organizations, by name.", content: { kind: "json", schema: organizationListResponseSchema } },
+    errors: [...AUTH_ERRORS, "FORBIDDEN"],
+  },
+  {
+    method: "post",
+    path: "/organizations",
+    operationId: "createOrganization",
+    tag: "Administration",
+    summary: "Create an organization",
+    description: "Admins only. 409 `CONFLICT` when an MPN ID already belongs to another organization.",
+    auth: true,
+    body: { kind: "json", schema: organizationCreateSchema, required: true },
+    success: {
+      status: 201,
+      description: "The new organization.",
+      content: { kind: "json", schema: organizationResourceSchema },
+      headers: ["Location"],
+    },
+    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION", "CONFLICT"],
+  },
+  {
+    method: "patch",
+    path: "/organizations/{id}",
+    operationId: "updateOrganization",
+    tag: "Administration",
+    summary: "Rename an organization, add or retire MPN IDs",
+    description:
+      "Admins only. A retired MPN ID stays on the claims that name it but is refused (422) on a new claim or an " +
+      "edit; adding it again makes it active. 409 `CONFLICT` when an added MPN ID belongs to another organization; " +
+      "422 when a retired one is not this organization's.",
+    auth: true,
+    pathParams: [{ name: "id", description: "The organization's `id`." }],
+    body: { kind: "json", schema: organizationPatchSchema, required: true },
+    success: { status: 200, description: "The organization.", content: { kind: "json", schema: organizationResourceSchema } },
     errors: [...AUTH_ERRORS, "FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT"],
   },
   {

@@ -260,6 +260,24 @@ const ENDPOINTS: Endpoint[] = [
     expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
   },
   {
+    name: "GET /organizations (admins only)",
+    mutates: false,
+    request: ({ key }) => call("GET", "/organizations", { key }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
+  },
+  {
+    name: "POST /organizations",
+    mutates: true,
+    request: ({ key }) => call("POST", "/organizations", { key, json: { name: "New partner", mpnIds: [String(Math.floor(1e9 + Math.random() * 8e9))] } }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(201) },
+  },
+  {
+    name: "PATCH /organizations/{id} (own / other organization)",
+    mutates: true,
+    request: ({ key, org, w }) => call("PATCH", `/organizations/${(org === "own" ? w.orgA : w.orgB).id}`, { key, json: { name: `Renamed ${Date.now()}` } }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
+  },
+  {
     name: "GET /openapi.json (public)",
     mutates: false,
     public: true,
