@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import type { AdminFormState } from "@/app/(portal)/admin/users/actions";
+import { ADMIN_FORM_IDLE as INITIAL, type AdminFormState } from "@/lib/admin/form-state";
 import { PARTNER_ROLES, USER_ROLES, type UserRole } from "@/lib/claims/catalogue";
 import { describedBy, Field } from "./field";
 
@@ -10,7 +10,6 @@ type Action = (state: AdminFormState, data: FormData) => Promise<AdminFormState>
 
 const INPUT = "w-full rounded border border-slate-300 px-3 py-2 aria-[invalid=true]:border-red-600";
 const BUTTON = "rounded bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50";
-const INITIAL: AdminFormState = { ok: false, seq: 0 };
 
 export function CreateUserForm(props: { action: Action; organizations: { id: string; name: string }[] }) {
   const t = useTranslations("adminUsers");

@@ -16,10 +16,11 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
   const result = await listClaimsPage(db, actorOf(user), filters, now);
   // Only the organizations on this page, by primary key (there may be thousands).
   const organizationIds = [...new Set(result.items.map((claim) => claim.organizationId))];
-  const [t, tSettings, tUsers, settings, organizations] = await Promise.all([
+  const [t, tSettings, tUsers, tOrganizations, settings, organizations] = await Promise.all([
     getTranslations("admin"),
     getTranslations("adminSettings"),
     getTranslations("adminUsers"),
+    getTranslations("adminOrganizations"),
     getSlaSettings(db),
     db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }),
   ]);
@@ -33,6 +34,9 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
         <p className="mt-2 flex flex-wrap gap-4">
           <Link href="/admin/users" className="text-blue-700 underline">
             {tUsers("link")}
+          </Link>
+          <Link href="/admin/organizations" className="text-blue-700 underline">
+            {tOrganizations("link")}
           </Link>
           <Link href="/admin/settings" className="text-blue-700 underline">
             {tSettings("link")}

@@ -3,29 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { createUser, updateUser } from "@/lib/admin/users";
 import { actorOf, requireUser } from "@/lib/auth/session";
-import { isClaimError } from "@/lib/claims/errors";
+import { adminFormError as stateOf, type AdminFormState } from "@/lib/admin/form-state";
 import { getDb } from "@/lib/db";
-
-export interface AdminFormState {
-  ok: boolean;
-  /** Grows with every answer so two identical answers still re-render. */
-  seq: number;
-  message?: string;
-  errors?: Record<string, string>;
-  values?: Record<string, string>;
-}
-
-/** Expected errors become the form's state; anything else is a real failure and propagates. */
-function stateOf(error: unknown, previous: AdminFormState, values?: Record<string, string>): AdminFormState {
-  if (!isClaimError(error)) throw error;
-  return {
-    ok: false,
-    seq: previous.seq + 1,
-    message: error.message,
-    errors: Object.fromEntries((error.errors ?? []).map((e) => [e.path, e.message])),
-    values,
-  };
-}
 
 export async function createUserAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const admin = await requireUser(["ADMIN"]);
