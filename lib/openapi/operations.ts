@@ -45,6 +45,7 @@ import {
   organizationPatchSchema,
   organizationResourceSchema,
 } from "../admin/organization-schemas";
+import { auditPageSchema, auditQuerySchema } from "../admin/audit-log";
 
 export type Method = "get" | "post" | "patch";
 
@@ -570,6 +571,33 @@ export const OPERATIONS: OperationSpec[] = [
     body: { kind: "json", schema: organizationPatchSchema, required: true },
     success: { status: 200, description: "The organization.", content: { kind: "json", schema: organizationResourceSchema } },
     errors: [...AUTH_ERRORS, "FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT"],
+  },
+  {
+    method: "get",
+    path: "/audit-events",
+    operationId: "listAuditEvents",
+    tag: "Administration",
+    summary: "Read the audit log",
+    description:
+      "Admins only. Every claim history event and every security event (sign-ins, passwords, API keys, users, " +
+      "organizations, settings), ordered by (`at`, `id`) ascending, 100 a page; pass `nextCursor` back as `cursor`. " +
+      "`from`/`to`: inclusive ISO-8601 times or dates (a date `to` covers its whole UTC day).",
+    auth: true,
+    query: auditQuerySchema,
+    success: { status: 200, description: "A page of the audit log.", content: { kind: "json", schema: auditPageSchema } },
+    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION"],
+  },
+  {
+    method: "get",
+    path: "/audit-events/export.csv",
+    operationId: "exportAuditEventsCsv",
+    tag: "Administration",
+    summary: "Export the audit log as CSV",
+    description: "Admins only. Every event matching the same filters as `GET /audit-events`, streamed; `data` is a JSON cell.",
+    auth: true,
+    query: auditQuerySchema,
+    success: { status: 200, description: "RFC 4180 CSV with a header row.", content: { kind: "csv" }, headers: ["Content-Disposition"] },
+    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION"],
   },
   {
     method: "get",

@@ -278,6 +278,18 @@ const ENDPOINTS: Endpoint[] = [
     expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
   },
   {
+    name: "GET /audit-events (admins only)",
+    mutates: false,
+    request: ({ key }) => call("GET", "/audit-events", { key }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
+  },
+  {
+    name: "GET /audit-events/export.csv (admins only)",
+    mutates: false,
+    request: ({ key }) => call("GET", "/audit-events/export.csv", { key }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
+  },
+  {
     name: "GET /openapi.json (public)",
     mutates: false,
     public: true,
