@@ -16,11 +16,12 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
   const result = await listClaimsPage(db, actorOf(user), filters, now);
   // Only the organizations on this page, by primary key (there may be thousands).
   const organizationIds = [...new Set(result.items.map((claim) => claim.organizationId))];
-  const [t, tSettings, tUsers, tOrganizations, settings, organizations] = await Promise.all([
+  const [t, tSettings, tUsers, tOrganizations, tAudit, settings, organizations] = await Promise.all([
     getTranslations("admin"),
     getTranslations("adminSettings"),
     getTranslations("adminUsers"),
     getTranslations("adminOrganizations"),
+    getTranslations("adminAudit"),
     getSlaSettings(db),
     db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }),
   ]);
@@ -37,6 +38,9 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
           </Link>
           <Link href="/admin/organizations" className="text-blue-700 underline">
             {tOrganizations("link")}
+          </Link>
+          <Link href="/admin/audit" className="text-blue-700 underline">
+            {tAudit("link")}
           </Link>
           <Link href="/admin/settings" className="text-blue-700 underline">
             {tSettings("link")}
