@@ -45,7 +45,7 @@ import {
   organizationPatchSchema,
   organizationResourceSchema,
 } from "../admin/organization-schemas";
-import { auditPageSchema, auditQuerySchema } from "../admin/audit-log";
+import { auditPageSchema, auditQuerySchema } from "../admin/audit-schemas";
 
 export type Method = "get" | "post" | "patch";
 
