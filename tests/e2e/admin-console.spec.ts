@@ -87,6 +87,7 @@ test("forgot password answers the same whether or not the email has an account",
   for (const email of [USERS.contosoBilling, "nobody@nowhere.example"]) {
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Send the link" }).click();
     await expect(page.getByTestId("reset-sent")).toContainText("If an account uses this email");
