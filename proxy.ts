@@ -7,5 +7,5 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/login" } });
 
 export const config = {
-  matcher: ["/((?!api/|login|consent/|_next/|favicon.svg|favicon.ico|logo.svg|robots.txt|claims/[^/]+/poe$).*)"],
+  matcher: ["/((?!api/|login|forgot-password|set-password/|consent/|_next/|favicon.svg|favicon.ico|logo.svg|robots.txt|claims/[^/]+/poe$).*)"],
 };

@@ -23,6 +23,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./en/dashboard-ui.json"),
     () => import("./en/api.json"),
     () => import("./en/reviewer-workbench.json"),
+    () => import("./en/admin-console.json"),
   ],
   fr: [
     () => import("./fr/core.json"),
@@ -32,6 +33,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./fr/dashboard-ui.json"),
     () => import("./fr/api.json"),
     () => import("./fr/reviewer-workbench.json"),
+    () => import("./fr/admin-console.json"),
   ],
 };
 

@@ -3,7 +3,7 @@ import type { UserRole } from "../lib/claims/catalogue";
 
 declare module "next-auth" {
   interface Session {
-    user: DefaultSession["user"] & { id: string; role: UserRole; organizationId: string | null };
+    user: DefaultSession["user"] & { id: string; role: UserRole; organizationId: string | null; sessionVersion: number };
   }
 }
 
@@ -11,5 +11,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     role?: UserRole;
     organizationId?: string | null;
+    sessionVersion?: number;
   }
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { getCsrfToken, signIn } from "next-auth/react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -40,6 +41,7 @@ function safeCallback(value: string | null): string {
 
 export function LoginForm({ entraEnabled }: { entraEnabled: boolean }) {
   const t = useTranslations("login");
+  const tLinks = useTranslations("passwordLinks");
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -109,6 +111,11 @@ export function LoginForm({ entraEnabled }: { entraEnabled: boolean }) {
       >
         {pending ? t("submitting") : t("submit")}
       </button>
+      <p className="text-sm">
+        <Link href="/forgot-password" className="text-blue-700 underline">
+          {tLinks("forgotLink")}
+        </Link>
+      </p>
       {entraEnabled ? (
         <button
           type="button"

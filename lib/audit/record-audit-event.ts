@@ -22,11 +22,39 @@ const apiKeyData = {
   prefix: z.string(),
 };
 
+const userRef = { userId: id, email: z.string() };
+const change = <T extends z.ZodType>(value: T) => z.object({ from: value, to: value }).optional();
+
 export const auditEventSchema = z.discriminatedUnion("type", [
   // `from`/`to`: the stored value of the setting before and after the change (null: never set).
   event("SETTINGS_CHANGED", { key: z.string().min(1), from: z.json(), to: z.json() }),
   event("API_KEY_CREATED", apiKeyData),
   event("API_KEY_REVOKED", apiKeyData),
+  // Administration (lib/admin): the user or organization concerned, and what changed from what to what.
+  event("USER_CREATED", { ...userRef, name: z.string(), role: z.string(), organizationId: z.string().nullable() }),
+  event("USER_CHANGED", {
+    ...userRef,
+    changes: z.object({ role: change(z.string()), name: change(z.string()), active: change(z.boolean()) }),
+  }),
+  event("USER_DEACTIVATED", userRef),
+  // A new user's first password (SET link) or a forgotten one replaced (RESET link); the actor is the user.
+  event("PASSWORD_SET", userRef),
+  event("PASSWORD_RESET", userRef),
+  event("ORGANIZATION_CHANGED", {
+    name: z.string(),
+    created: z.boolean(),
+    renamed: change(z.string()),
+    addedMpnIds: z.array(z.string()),
+    retiredMpnIds: z.array(z.string()),
+  }),
+  // Sign-ins: `method` is the provider (credentials, azure-ad). A failure names the email tried and, when an
+  // account uses it, that account's id; the actor is unknown (nobody was authenticated).
+  event("SIGN_IN_SUCCEEDED", { ...userRef, method: z.string() }),
+  event("SIGN_IN_FAILED", {
+    email: z.string(),
+    userId: id.optional(),
+    reason: z.enum(["INVALID_INPUT", "UNKNOWN_EMAIL", "INACTIVE_USER", "WRONG_PASSWORD"]),
+  }),
 ]);
 
 export type AuditEventInput = z.infer<typeof auditEventSchema>;
@@ -34,7 +62,8 @@ export type AuditEventType = AuditEventInput["type"];
 export const AUDIT_EVENT_TYPES = auditEventSchema.options.map((option) => option.shape.type.value) as AuditEventType[];
 
 export type AuditRecord = AuditEventInput & {
-  actor: Actor;
+  /** null: nobody is known (a failed sign-in). */
+  actor: Actor | null;
   /** The organization the event concerns (a partner user's, an organization changed by an admin). */
   organizationId?: string | null;
   claimId?: string | null;
@@ -50,9 +79,9 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, record: Aud
     data: {
       type,
       data: data as Prisma.InputJsonValue,
-      actorId: actor.kind === "user" ? actor.userId : null,
-      actorRole: actorRole(actor),
-      organizationId: record.organizationId ?? (actor.kind === "user" ? actor.organizationId : null),
+      actorId: actor?.kind === "user" ? actor.userId : null,
+      actorRole: actor ? actorRole(actor) : null,
+      organizationId: record.organizationId ?? (actor?.kind === "user" ? actor.organizationId : null),
       claimId: record.claimId ?? null,
       ...(record.at ? { at: record.at } : {}),
     },

@@ -16,7 +16,7 @@ export async function readMe(db: Db, userId: string): Promise<MeResource | null>
       name: true,
       role: true,
       organization: {
-        select: { id: true, name: true, locations: { select: { mpnId: true }, orderBy: { mpnId: "asc" } } },
+        select: { id: true, name: true, locations: { select: { mpnId: true, retiredAt: true }, orderBy: { mpnId: "asc" } } },
       },
     },
   });
@@ -31,8 +31,7 @@ export async function readMe(db: Db, userId: string): Promise<MeResource | null>
     organization: organization && {
       id: organization.id,
       name: organization.name,
-      // Partner locations have no retired state yet, so every one of them is active.
-      mpnIds: organization.locations.map((location) => ({ mpnId: location.mpnId, active: true })),
+      mpnIds: organization.locations.map((location) => ({ mpnId: location.mpnId, active: location.retiredAt === null })),
     },
   };
 }

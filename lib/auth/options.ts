@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { UserRole } from "../claims/catalogue";
 import { getDb } from "../db";
 import { verifyPassword } from "./password";
+import { recordSignInFailed, recordSignInSucceeded, type SignInFailure } from "./sign-in-audit";
 
 const credentialsSchema = z.object({ email: z.email().trim().toLowerCase(), password: z.string().min(1).max(200) });
 
@@ -30,11 +31,19 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
+        if (!parsed.success) {
+          const email = typeof raw?.email === "string" ? raw.email : "";
+          await recordSignInFailed(getDb(), { email, reason: "INVALID_INPUT" });
+          return null;
+        }
         const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
         // Verify even when the user is missing or inactive so timing does not reveal which emails exist.
         const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
-        if (!user || !user.active || !ok) return null;
+        const failure: SignInFailure | null = !user ? "UNKNOWN_EMAIL" : !user.active ? "INACTIVE_USER" : !ok ? "WRONG_PASSWORD" : null;
+        if (!user || failure) {
+          await recordSignInFailed(getDb(), { email: parsed.data.email, reason: failure ?? "UNKNOWN_EMAIL", user });
+          return null;
+        }
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
@@ -49,7 +58,7 @@ export const authOptions: NextAuthOptions = {
       const known = await getDb().user.findUnique({ where: { email } });
       return Boolean(known?.active);
     },
-    async jwt({ token, user }) {
+    async jwt({ token, user, account }) {
       if (user) {
         const row = await getDb().user.findUnique({ where: { email: (user.email ?? "").toLowerCase() } });
         if (row) {
@@ -57,6 +66,10 @@ export const authOptions: NextAuthOptions = {
           token.role = row.role as UserRole;
           token.organizationId = row.organizationId;
           token.name = row.name;
+          // Compared with the user's row on every request (lib/auth/session.ts): a bump ends this session.
+          token.sessionVersion = row.sessionVersion;
+          // `user` is present only at sign-in: this is the one place every provider's success passes.
+          await recordSignInSucceeded(getDb(), row, account?.provider ?? "credentials");
         }
       }
       return token;
@@ -67,6 +80,7 @@ export const authOptions: NextAuthOptions = {
         id: token.sub ?? "",
         role: token.role as UserRole,
         organizationId: (token.organizationId as string | null) ?? null,
+        sessionVersion: token.sessionVersion ?? 0,
       };
       return session;
     },

@@ -18,14 +18,15 @@ export interface SessionUser {
 
 /**
  * The signed-in user, re-read from the database once per request: a deactivated user or a changed role
- * takes effect at the next request, not when the JWT expires.
+ * takes effect at the next request, not when the JWT expires. A session whose sessionVersion is older than
+ * the user's (role change, deactivation, password change) is over: the user signs in again.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
   const user = await getDb().user.findUnique({ where: { id }, include: { organization: true } });
-  if (!user || !user.active) return null;
+  if (!user || !isSessionCurrent(user, session.user.sessionVersion)) return null;
   return {
     id: user.id,
     name: user.name,
@@ -35,6 +36,11 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     organizationName: user.organization?.name ?? null,
   };
 });
+
+/** Whether a session issued with `sessionVersion` still belongs to this user row. */
+export function isSessionCurrent(user: { active: boolean; sessionVersion: number }, sessionVersion: number | undefined): boolean {
+  return user.active && user.sessionVersion === (sessionVersion ?? 0);
+}
 
 /** Pages and server actions call this first. Wrong role answers not-found: a page's existence is not leaked. */
 export async function requireUser(allowed?: readonly UserRole[]): Promise<SessionUser> {

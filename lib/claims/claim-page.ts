@@ -10,11 +10,14 @@ export interface PartnerLocationOption {
   name: string;
 }
 
-/** The actor's own organization's locations; [] for anyone who is not a partner user. */
-export async function listPartnerLocations(db: Db, actor: Actor): Promise<PartnerLocationOption[]> {
+/**
+ * The actor's own organization's active locations; [] for anyone who is not a partner user. `current`: the
+ * MPN ID a claim being edited already names, listed even when retired so the form does not change it unasked.
+ */
+export async function listPartnerLocations(db: Db, actor: Actor, current?: string): Promise<PartnerLocationOption[]> {
   if (actor.kind !== "user" || !isPartner(actor) || !actor.organizationId) return [];
   return db.partnerLocation.findMany({
-    where: { organizationId: actor.organizationId },
+    where: { organizationId: actor.organizationId, OR: [{ retiredAt: null }, ...(current ? [{ mpnId: current }] : [])] },
     orderBy: { mpnId: "asc" },
     select: { mpnId: true, name: true },
   });

@@ -238,6 +238,58 @@ const ENDPOINTS: Endpoint[] = [
     expected: { partnerAdmin: ok(200), partnerBilling: ok(200), reviewer: ok(200), admin: ok(200) },
   },
   {
+    name: "GET /users (admins only)",
+    mutates: false,
+    request: ({ key }) => call("GET", "/users", { key }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
+  },
+  {
+    name: "POST /users (a user of the own / other organization)",
+    mutates: true,
+    request: ({ key, org, w }) =>
+      call("POST", "/users", {
+        key,
+        json: { email: `new-${crypto.randomUUID()}@partner.example`, name: "New user", role: "PARTNER_BILLING", organizationId: (org === "own" ? w.orgA : w.orgB).id },
+      }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(201) },
+  },
+  {
+    name: "PATCH /users/{id} (a user of the own / other organization)",
+    mutates: true,
+    request: ({ key, org, w }) => call("PATCH", `/users/${(org === "own" ? w.billingA : w.billingB).id}`, { key, json: { name: `Renamed ${Date.now()}` } }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
+  },
+  {
+    name: "GET /organizations (admins only)",
+    mutates: false,
+    request: ({ key }) => call("GET", "/organizations", { key }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
+  },
+  {
+    name: "POST /organizations",
+    mutates: true,
+    request: ({ key }) => call("POST", "/organizations", { key, json: { name: "New partner", mpnIds: [String(Math.floor(1e9 + Math.random() * 8e9))] } }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(201) },
+  },
+  {
+    name: "PATCH /organizations/{id} (own / other organization)",
+    mutates: true,
+    request: ({ key, org, w }) => call("PATCH", `/organizations/${(org === "own" ? w.orgA : w.orgB).id}`, { key, json: { name: `Renamed ${Date.now()}` } }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
+  },
+  {
+    name: "GET /audit-events (admins only)",
+    mutates: false,
+    request: ({ key }) => call("GET", "/audit-events", { key }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
+  },
+  {
+    name: "GET /audit-events/export.csv (admins only)",
+    mutates: false,
+    request: ({ key }) => call("GET", "/audit-events/export.csv", { key }),
+    expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
+  },
+  {
     name: "GET /openapi.json (public)",
     mutates: false,
     public: true,

@@ -31,6 +31,12 @@ const ROUTES: { pattern: string; load: () => Promise<RouteModule> }[] = [
   { pattern: "/claims/[id]/disputes", load: () => import("../../app/api/v1/claims/[id]/disputes/route") },
   { pattern: "/disputes", load: () => import("../../app/api/v1/disputes/route") },
   { pattern: "/disputes/[id]/resolve", load: () => import("../../app/api/v1/disputes/[id]/resolve/route") },
+  { pattern: "/users", load: () => import("../../app/api/v1/users/route") },
+  { pattern: "/audit-events", load: () => import("../../app/api/v1/audit-events/route") },
+  { pattern: "/audit-events/export.csv", load: () => import("../../app/api/v1/audit-events/export.csv/route") },
+  { pattern: "/organizations", load: () => import("../../app/api/v1/organizations/route") },
+  { pattern: "/organizations/[id]", load: () => import("../../app/api/v1/organizations/[id]/route") },
+  { pattern: "/users/[id]", load: () => import("../../app/api/v1/users/[id]/route") },
   { pattern: "/consent/[token]/deny", load: () => import("../../app/api/v1/consent/[token]/deny/route") },
 ];
 const CATCH_ALL = (): Promise<RouteModule> => import("../../app/api/v1/[[...path]]/route");

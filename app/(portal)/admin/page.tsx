@@ -15,9 +15,12 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
   const result = await listClaimsPage(db, actorOf(user), filters, now);
   // Only the organizations on this page, by primary key (there may be thousands).
   const organizationIds = [...new Set(result.items.map((claim) => claim.organizationId))];
-  const [t, tSettings, settings, organizations] = await Promise.all([
+  const [t, tSettings, tUsers, tOrganizations, tAudit, settings, organizations] = await Promise.all([
     getTranslations("admin"),
     getTranslations("adminSettings"),
+    getTranslations("adminUsers"),
+    getTranslations("adminOrganizations"),
+    getTranslations("adminAudit"),
     getSlaSettings(db),
     db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }),
   ]);
@@ -28,7 +31,16 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
           {t("title")}
         </h1>
         <p className="text-slate-600">{t("intro")}</p>
-        <p className="mt-2">
+        <p className="mt-2 flex flex-wrap gap-4">
+          <Link href="/admin/users" className="text-blue-700 underline">
+            {tUsers("link")}
+          </Link>
+          <Link href="/admin/organizations" className="text-blue-700 underline">
+            {tOrganizations("link")}
+          </Link>
+          <Link href="/admin/audit" className="text-blue-700 underline">
+            {tAudit("link")}
+          </Link>
           <Link href="/admin/settings" className="text-blue-700 underline">
             {tSettings("link")}
           </Link>

@@ -17,9 +17,10 @@ export function productRows(tenantId: string, program: ClaimValues["program"], p
   }));
 }
 
+/** A claim may only name an active MPN ID of its own organization (checked when the MPN ID is set or changed). */
 export async function checkMpnId(tx: Tx | Db, organizationId: string, mpnId: string): Promise<FieldError[]> {
   const location = await tx.partnerLocation.findUnique({ where: { mpnId } });
-  return location?.organizationId === organizationId
-    ? []
-    : [{ path: "mpnId", message: "Choose one of your organization's MPN IDs." }];
+  if (location?.organizationId !== organizationId) return [{ path: "mpnId", message: "Choose one of your organization's MPN IDs." }];
+  if (location.retiredAt) return [{ path: "mpnId", message: `MPN ID ${mpnId} is retired: choose an active MPN ID of your organization.` }];
+  return [];
 }

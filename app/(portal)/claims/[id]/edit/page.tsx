@@ -35,7 +35,7 @@ export default async function EditClaimPage(props: Props) {
     getTranslations("claimFields"),
     getTranslations("status"),
     getFormatter(),
-    listPartnerLocations(getDb(), actor),
+    listPartnerLocations(getDb(), actor, claim.mpnId),
   ]);
   const number = formatClaimNumber(claim.number);
   const editable = editableFields(actor, claim);

@@ -1,0 +1,19 @@
+import { auditQuerySchema, exportAuditEventsCsv } from "@/lib/admin/audit-log";
+import { parseQuery } from "@/lib/api/request";
+import { apiRoute, unsupportedMethods } from "@/lib/api/route";
+
+export const runtime = "nodejs";
+
+/** GET /audit-events/export.csv: every event matching the same filters, streamed as CSV. */
+export const GET = apiRoute(async ({ request, db, actor }) => {
+  const stream = exportAuditEventsCsv(db, actor, parseQuery(request, auditQuerySchema));
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});
+
+export const { POST, PUT, PATCH, DELETE } = unsupportedMethods(["GET"]);

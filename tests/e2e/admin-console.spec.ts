@@ -1,0 +1,95 @@
+// The admin console as an admin uses it: create a partner user, who sets a password from the link in the
+// email they receive and signs in; the audit log shows that sign-in; deactivating a user ends their open
+// session at its next request.
+import fs from "node:fs";
+import { expect, test, type Browser } from "@playwright/test";
+import { signIn, USERS } from "./helpers";
+import { closeDriver, driver, driverAvailable, e2eMailLog } from "./partner-helpers";
+
+test.skip(!driverAvailable, "needs the e2e server on PostgreSQL to deliver the set-password email");
+test.afterAll(closeDriver);
+test.describe.configure({ timeout: 120_000 });
+
+const PASSWORD = "A-long-enough-passphrase-2026";
+
+async function createUserThroughUi(browser: Browser, email: string, name: string) {
+  const admin = await browser.newPage();
+  await signIn(admin, USERS.admin);
+  await admin.goto("/admin/users");
+  const form = admin.getByTestId("create-user-form");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Role").selectOption("PARTNER_BILLING");
+  await form.getByLabel("Organization").selectOption({ label: "Contoso Partners Ltd" });
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByTestId("create-user-status")).toContainText(`User ${email} created`);
+  await expect(admin.getByTestId(`user-${email}`)).toContainText("Billing admin");
+  return admin;
+}
+
+/** The set-password link in the delivered email to `email`. */
+async function linkFromMail(email: string): Promise<string> {
+  const { deliverMail } = await driver();
+  await deliverMail();
+  const message = fs
+    .readFileSync(e2eMailLog(), "utf8")
+    .split(/^--- /m)
+    .find((m) => m.includes(`To: ${email}`) && m.includes("/set-password/"));
+  expect(message, "the set-password email").toBeDefined();
+  return new URL(/https?:\/\/\S+\/set-password\/\S+/.exec(message!)![0]).pathname;
+}
+
+test("an admin creates a partner user, who sets a password from the emailed link and signs in; the audit log shows it", async ({ browser }) => {
+  const email = `new.billing.${Date.now()}@contoso-partner.example`;
+  const admin = await createUserThroughUi(browser, email, "New Billing");
+  const link = await linkFromMail(email);
+
+  const user = await browser.newPage();
+  await user.goto(link);
+  await user.getByLabel("New password").fill(PASSWORD);
+  await user.getByLabel("Repeat the password").fill(PASSWORD);
+  await user.getByRole("button", { name: "Set password" }).click();
+  await expect(user.getByTestId("set-password-done")).toBeVisible();
+  // Single use: the same link now says it is spent.
+  await user.goto(link);
+  await expect(user.getByTestId("set-password-invalid")).toBeVisible();
+  await signIn(user, email, PASSWORD);
+  await expect(user.getByTestId("current-user")).toContainText("New Billing");
+
+  await admin.goto("/admin/audit?type=SIGN_IN_SUCCEEDED");
+  await expect(admin.getByTestId("audit-events")).toContainText(email);
+  await admin.goto("/admin/audit?type=PASSWORD_SET");
+  await expect(admin.getByTestId("audit-events")).toContainText(email);
+});
+
+test("deactivating a user ends their open session at its next request", async ({ browser }) => {
+  const email = `leaver.${Date.now()}@contoso-partner.example`;
+  const admin = await createUserThroughUi(browser, email, "Leaver");
+  const link = await linkFromMail(email);
+  const user = await browser.newPage();
+  await user.goto(link);
+  await user.getByLabel("New password").fill(PASSWORD);
+  await user.getByLabel("Repeat the password").fill(PASSWORD);
+  await user.getByRole("button", { name: "Set password" }).click();
+  await expect(user.getByTestId("set-password-done")).toBeVisible();
+  await signIn(user, email, PASSWORD);
+  await user.goto("/claims");
+  await expect(user.getByTestId("current-user")).toBeVisible();
+
+  await admin.getByTestId(`user-actions-${email}`).getByRole("button", { name: "Deactivate" }).click();
+  await expect(admin.getByTestId(`user-${email}`)).toContainText("Deactivated");
+  await user.goto("/claims");
+  await expect(user).toHaveURL(/\/login/);
+  await expect(user.getByTestId("current-user")).toHaveCount(0);
+});
+
+test("forgot password answers the same whether or not the email has an account", async ({ page }) => {
+  for (const email of [USERS.contosoBilling, "nobody@nowhere.example"]) {
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Send the link" }).click();
+    await expect(page.getByTestId("reset-sent")).toContainText("If an account uses this email");
+  }
+});
