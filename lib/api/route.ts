@@ -52,7 +52,7 @@ export function apiRoute<P = Record<string, never>>(handler: (context: ApiContex
       if (!principal) {
         const refused = await unauthenticatedLimit(request);
         if (refused) return refused;
-        return problem("UNAUTHENTICATED", "The API key is not valid: it is unknown, revoked, or its user is deactivated.", {
+        return problem("UNAUTHENTICATED", "The API key is not valid: it is unknown, revoked or expired, or its user is deactivated.", {
           headers: AUTHENTICATE,
         });
       }
