@@ -1,5 +1,5 @@
 // Operators' API key tool (docs/api.md "Authentication"); uses DATABASE_URL like the server.
-//   npm run apikey -- create --email <user email> [--name <label>]   prints the new key alone on its last line
+//   npm run apikey -- create --email <user email> [--name <label>] [--expires-in-days <n>]   prints the new key alone on its last line
 //   npm run apikey -- list --email <user email>                       the user's keys (never their secrets)
 //   npm run apikey -- revoke --id <key id>
 import { parseArgs } from "node:util";
@@ -8,7 +8,7 @@ import { isClaimError } from "../lib/claims/errors";
 import { closeDb, getDb } from "../lib/db";
 
 const USAGE = `Usage:
-  npm run apikey -- create --email <user email> [--name <label>]
+  npm run apikey -- create --email <user email> [--name <label>] [--expires-in-days <n>]
   npm run apikey -- list --email <user email>
   npm run apikey -- revoke --id <key id>`;
 
@@ -20,7 +20,13 @@ function fail(message: string, code = 2): never {
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { email: { type: "string" }, name: { type: "string" }, id: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      "expires-in-days": { type: "string" },
+      id: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   const command = positionals[0];
   if (values.help || !command) fail(USAGE, values.help ? 0 : 2);
@@ -29,7 +35,10 @@ async function main() {
     switch (command) {
       case "create": {
         if (!values.email) fail(`--email is required.\n${USAGE}`);
-        const { key, secret, user } = await createApiKeyForEmail(db, values.email, values.name);
+        const days = values["expires-in-days"];
+        if (days !== undefined && !/^\d+$/.test(days)) fail(`--expires-in-days must be a whole number of days.\n${USAGE}`);
+        const { key, secret, user } = await createApiKeyForEmail(db, values.email, values.name, new Date(), days ? Number(days) : undefined);
+        if (key.expiresAt) console.log(`It expires at ${key.expiresAt.toISOString()}.`);
         console.log(`Created API key "${key.name}" (${key.prefix}…, id ${key.id}) for ${user.email} (${user.role}).`);
         console.log("It is shown only now; store it in your secret manager. It acts as this user.");
         // The key alone on the last line, so that scripts can take it with `tail -n 1`.

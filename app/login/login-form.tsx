@@ -22,8 +22,9 @@ async function signInWithPassword(email: string, password: string): Promise<Pass
   if (response.status === 429) {
     return { ok: false, error: "RATE_LIMITED", retryAfterSeconds: Number(response.headers.get("Retry-After")) || 60 };
   }
+  // next-auth answers `{ url }` with its redirect's status (302), so the status says nothing here: the url does.
   const data = (await response.json().catch(() => null)) as { url?: string } | null;
-  if (!response.ok || !data?.url) return { ok: false, error: null };
+  if (!data?.url) return { ok: false, error: null };
   const error = new URL(data.url, window.location.origin).searchParams.get("error");
   return error ? { ok: false, error } : { ok: true };
 }

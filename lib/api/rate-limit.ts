@@ -1,63 +1,21 @@
-// Per-key rate limiting for the REST API: a token bucket per API key, in this process's memory.
-//
-// One node: exact. Several app nodes behind a load balancer each keep their own buckets, so a key would get
-// N × the limit; a multi-node deployment swaps this for a shared limiter with the same `take` contract — a
-// PostgreSQL row per key updated with one atomic `UPDATE … RETURNING` (tokens refilled from the elapsed time
-// in the same statement), or Redis with a Lua script / INCR + EXPIRE per window (see README "Rate limits").
+// Rate limiting for the REST API, in the store every app node shares (lib/security/rate-limiter-store.ts:
+// PostgreSQL's RateLimit table, Redis with REDIS_URL, memory on embedded PGlite), so N nodes do not grant
+// N × the limit. Two budgets of API_RATE_LIMIT_PER_MINUTE requests per fixed one-minute window:
+//   - per USER: all of a user's API keys draw on one budget (20 keys must not multiply it);
+//   - per client address (lib/security/client-address.ts) for requests that authenticate nobody: missing or
+//     bad keys (each 401 counts) and the customer's consent endpoint.
+import type { RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
+import { clientAddress } from "../security/client-address";
+import { createLimiter, defaultLimiterStore, type LimiterStore } from "../security/rate-limiter-store";
 
 export interface RateLimitDecision {
   allowed: boolean;
-  /** Requests per minute for this key. */
+  /** Requests per minute for this budget. */
   limit: number;
-  /** Whole requests left right now. */
+  /** Whole requests left in the current window. */
   remaining: number;
   /** When refused: seconds until one request is allowed again (at least 1). */
   retryAfterSeconds: number;
-}
-
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-}
-
-/** Buckets kept before idle ones (which would be full again) are dropped. */
-const PRUNE_ABOVE = 10_000;
-
-export class TokenBucketLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private readonly perMs: number;
-
-  /** `perMinute` requests per minute sustained, bursts of up to `perMinute`. */
-  constructor(
-    readonly perMinute: number,
-    private readonly clock: () => number = Date.now,
-  ) {
-    if (!(perMinute > 0)) throw new Error("The rate limit must be a positive number of requests per minute.");
-    this.perMs = perMinute / 60_000;
-  }
-
-  take(key: string): RateLimitDecision {
-    const now = this.clock();
-    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, updatedAt: now };
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + Math.max(0, now - bucket.updatedAt) * this.perMs);
-    bucket.updatedAt = now;
-    if (!this.buckets.has(key)) {
-      if (this.buckets.size >= PRUNE_ABOVE) this.prune(now);
-      this.buckets.set(key, bucket);
-    }
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true, limit: this.perMinute, remaining: Math.floor(bucket.tokens), retryAfterSeconds: 0 };
-    }
-    const waitMs = (1 - bucket.tokens) / this.perMs;
-    return { allowed: false, limit: this.perMinute, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
-  }
-
-  private prune(now: number): void {
-    for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + (now - bucket.updatedAt) * this.perMs >= this.perMinute) this.buckets.delete(key);
-    }
-  }
 }
 
 export const DEFAULT_API_RATE_LIMIT_PER_MINUTE = 600;
@@ -73,13 +31,56 @@ export function configuredRateLimit(env: Record<string, string | undefined> = pr
   return value;
 }
 
-// On globalThis, like the database client: every route handler bundle of the server shares one set of buckets.
-const holder = globalThis as typeof globalThis & { __cporApiLimiter?: TokenBucketLimiter };
+/** One budget of `perMinute` requests per minute per key, in a shared store. */
+export class ApiRateLimiter {
+  private readonly limiter: RateLimiterAbstract;
 
-/** Takes one request from the key's bucket. The limit is read from the environment on every call. */
-export function takeApiRequest(apiKeyId: string): RateLimitDecision | null {
-  const limit = configuredRateLimit();
-  if (limit === 0) return null;
-  if (holder.__cporApiLimiter?.perMinute !== limit) holder.__cporApiLimiter = new TokenBucketLimiter(limit);
-  return holder.__cporApiLimiter.take(apiKeyId);
+  constructor(
+    store: LimiterStore,
+    readonly perMinute: number,
+    keyPrefix: string,
+  ) {
+    this.limiter = createLimiter(store, { keyPrefix, points: perMinute, durationSeconds: 60 });
+  }
+
+  async take(key: string): Promise<RateLimitDecision> {
+    try {
+      const state = await this.limiter.consume(key, 1);
+      return { allowed: true, limit: this.perMinute, remaining: state.remainingPoints, retryAfterSeconds: 0 };
+    } catch (rejection) {
+      // rate-limiter-flexible rejects with the counter's state when over the limit, with an Error when the
+      // store fails (that one propagates: the request answers like any unavailable dependency).
+      if (rejection instanceof Error) throw rejection;
+      const state = rejection as RateLimiterRes;
+      const retryAfterSeconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+      return { allowed: false, limit: this.perMinute, remaining: 0, retryAfterSeconds };
+    }
+  }
+}
+
+// On globalThis, like the database client: every route handler bundle of the server shares the limiters.
+const holder = globalThis as typeof globalThis & { __cporApiLimiters?: { perMinute: number; user: ApiRateLimiter; address: ApiRateLimiter } };
+
+async function limiters() {
+  const perMinute = configuredRateLimit();
+  if (perMinute === 0) return null;
+  if (holder.__cporApiLimiters?.perMinute !== perMinute) {
+    const store = await defaultLimiterStore();
+    holder.__cporApiLimiters = {
+      perMinute,
+      user: new ApiRateLimiter(store, perMinute, "api-user"),
+      address: new ApiRateLimiter(store, perMinute, "api-address"),
+    };
+  }
+  return holder.__cporApiLimiters;
+}
+
+/** Takes one request from the user's budget (shared by all their keys); null when limiting is off. */
+export async function takeApiRequest(userId: string): Promise<RateLimitDecision | null> {
+  return (await limiters())?.user.take(userId) ?? null;
+}
+
+/** Takes one request from the client address's budget for unauthenticated requests; null when off. */
+export async function takeUnauthenticatedRequest(request: Request): Promise<RateLimitDecision | null> {
+  return (await limiters())?.address.take(clientAddress(request.headers)) ?? null;
 }

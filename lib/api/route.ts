@@ -1,11 +1,11 @@
-// The shell of every /api/v1 route handler: authenticate the key (401) → take from its rate-limit bucket
-// (429) → run the handler → map any error to application/problem+json. Handlers stay thin: parse, call
+// The shell of every /api/v1 route handler: authenticate the key (401, counted against the client address's
+// budget: 429 once it is spent) → take from the key's user's rate-limit budget (429) → run the handler → map any error to application/problem+json. Handlers stay thin: parse, call
 // lib/claims, shape the response.
 import { authenticateApiKey, type ApiKeyPrincipal } from "../claims/api-keys";
 import type { Actor } from "../claims/lifecycle";
 import { getDb, type Db } from "../db";
 import { problem, problemFromError } from "../http/problem";
-import { takeApiRequest } from "./rate-limit";
+import { takeApiRequest, takeUnauthenticatedRequest, type RateLimitDecision } from "./rate-limit";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
 
@@ -42,23 +42,24 @@ export function apiRoute<P = Record<string, never>>(handler: (context: ApiContex
       const db = getDb();
       const presented = bearerToken(request);
       if (!presented) {
+        const refused = await unauthenticatedLimit(request);
+        if (refused) return refused;
         return problem("UNAUTHENTICATED", "Send an API key: Authorization: Bearer <key>. Create one in Settings → API keys.", {
           headers: AUTHENTICATE,
         });
       }
       const principal = await authenticateApiKey(db, presented);
       if (!principal) {
-        return problem("UNAUTHENTICATED", "The API key is not valid: it is unknown, revoked, or its user is deactivated.", {
+        const refused = await unauthenticatedLimit(request);
+        if (refused) return refused;
+        return problem("UNAUTHENTICATED", "The API key is not valid: it is unknown, revoked or expired, or its user is deactivated.", {
           headers: AUTHENTICATE,
         });
       }
-      const limit = takeApiRequest(principal.apiKeyId);
+      // One budget per user: all of the user's keys draw on it.
+      const limit = await takeApiRequest(principal.user.id);
       if (limit && !limit.allowed) {
-        return problem(
-          "RATE_LIMITED",
-          `This key may make ${limit.limit} requests per minute. Retry after ${limit.retryAfterSeconds} s.`,
-          { headers: { "Retry-After": String(limit.retryAfterSeconds), ...rateLimitHeaders(limit.limit, 0) } },
-        );
+        return rateLimited(limit, `This user's API keys may make ${limit.limit} requests per minute together.`);
       }
       const { user } = principal;
       const actor: UserActor = { kind: "user", userId: user.id, role: user.role, organizationId: user.organizationId };
@@ -75,14 +76,37 @@ export function apiRoute<P = Record<string, never>>(handler: (context: ApiContex
   };
 }
 
+/** Counts an unauthenticated request against its client address; the 429 to answer once the budget is spent. */
+async function unauthenticatedLimit(request: Request): Promise<Response | null> {
+  const limit = await takeUnauthenticatedRequest(request);
+  if (!limit || limit.allowed) return null;
+  return rateLimited(limit, `Too many unauthenticated requests from this address (${limit.limit} per minute).`);
+}
+
+function rateLimited(limit: RateLimitDecision, reason: string): Response {
+  return problem("RATE_LIMITED", `${reason} Retry after ${limit.retryAfterSeconds} s.`, {
+    headers: { "Retry-After": String(limit.retryAfterSeconds), ...rateLimitHeaders(limit.limit, 0) },
+  });
+}
+
 function rateLimitHeaders(limit: number, remaining: number): Record<string, string> {
   return { "X-RateLimit-Limit": String(limit), "X-RateLimit-Remaining": String(remaining) };
 }
 
-/** A handler without an API key (the customer's consent link, the OpenAPI document). */
-export function publicRoute<P = Record<string, never>>(handler: (context: PublicContext<P>) => Promise<Response>): RouteHandler<P> {
+/**
+ * A handler without an API key (the customer's consent link, the OpenAPI document). `limitByAddress`: each
+ * request takes one from the client address's unauthenticated budget (endpoints that check a secret).
+ */
+export function publicRoute<P = Record<string, never>>(
+  handler: (context: PublicContext<P>) => Promise<Response>,
+  options: { limitByAddress?: boolean } = {},
+): RouteHandler<P> {
   return async (request, context) => {
     try {
+      if (options.limitByAddress) {
+        const refused = await unauthenticatedLimit(request);
+        if (refused) return refused;
+      }
       return await handler({ request, params: await context.params, db: getDb() });
     } catch (error) {
       return problemFromError(error);

@@ -37,6 +37,9 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 
 const KEY_PATTERN = /^cpor_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
 
+/** The longest lifetime a key can be given at creation (10 years). */
+export const API_KEY_MAX_DAYS = 3650;
+
 export const apiKeyCreateSchema = z.object({
   name: z
     .string({ error: "Name the key, e.g. the integration that will use it" })
@@ -45,6 +48,13 @@ export const apiKeyCreateSchema = z.object({
     .max(API_KEY_NAME_MAX_LENGTH, {
       error: `Shorten the name to ${API_KEY_NAME_MAX_LENGTH} characters or fewer`,
     }),
+  /** Optional lifetime; absent: the key works until revoked. */
+  expiresInDays: z
+    .number({ error: `Give the lifetime as a whole number of days from 1 to ${API_KEY_MAX_DAYS}` })
+    .int({ error: `Give the lifetime as a whole number of days from 1 to ${API_KEY_MAX_DAYS}` })
+    .min(1, { error: `Give the lifetime as a whole number of days from 1 to ${API_KEY_MAX_DAYS}` })
+    .max(API_KEY_MAX_DAYS, { error: `Give the lifetime as a whole number of days from 1 to ${API_KEY_MAX_DAYS}` })
+    .optional(),
 });
 
 export function hashApiKey(key: string): string {
@@ -76,6 +86,7 @@ export interface ApiKeyView {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
   owner: { id: string; name: string; email: string };
   /** The viewer's own key (false: a key of another user of the partner admin's organization). */
   own: boolean;
@@ -92,6 +103,7 @@ const keyViewSelect = {
   createdAt: true,
   lastUsedAt: true,
   revokedAt: true,
+  expiresAt: true,
   userId: true,
   user: { select: { id: true, name: true, email: true } },
 } as const;
@@ -103,6 +115,7 @@ type KeyRow = {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
   userId: string;
   user: { id: string; name: string; email: string };
 };
@@ -115,6 +128,7 @@ function viewOf(row: KeyRow, viewerId: string): ApiKeyView {
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
     revokedAt: row.revokedAt,
+    expiresAt: row.expiresAt,
     owner: row.user,
     own: row.userId === viewerId,
   };
@@ -133,7 +147,14 @@ function auditData(row: KeyRow) {
  * The owner's row is locked while the active keys are counted, so concurrent creations cannot pass the
  * cap together; the key and its API_KEY_CREATED audit event commit together.
  */
-async function issueKey(db: Db, actor: Actor, owner: { id: string; organizationId: string | null }, name: string, now: Date) {
+async function issueKey(
+  db: Db,
+  actor: Actor,
+  owner: { id: string; organizationId: string | null },
+  { name, expiresInDays }: KeyInput,
+  now: Date,
+) {
+  const expiresAt = expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null;
   const row = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${owner.id} FOR UPDATE`;
     const active = await tx.apiKey.count({ where: { userId: owner.id, revokedAt: null } });
@@ -143,35 +164,43 @@ async function issueKey(db: Db, actor: Actor, owner: { id: string; organizationI
       ]);
     }
     const { key, prefix, secretHash } = generateApiKey();
-    const created = await tx.apiKey.create({ data: { userId: owner.id, name, prefix, secretHash, createdAt: now }, select: keyViewSelect });
+    const created = await tx.apiKey.create({ data: { userId: owner.id, name, prefix, secretHash, createdAt: now, expiresAt }, select: keyViewSelect });
     await recordAuditEvent(tx, { type: "API_KEY_CREATED", actor, organizationId: owner.organizationId, at: now, data: auditData(created) });
     return { created, key };
   });
   return { key: viewOf(row.created, owner.id), secret: row.key };
 }
 
-function parseName(input: unknown): string {
+type KeyInput = z.infer<typeof apiKeyCreateSchema>;
+
+function parseKeyInput(input: unknown): KeyInput {
   const parsed = apiKeyCreateSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new ClaimError("VALIDATION", "The key needs a name.", fieldErrorsFromZod(parsed.error));
-  return parsed.data.name;
+  if (!parsed.success) throw new ClaimError("VALIDATION", "The key needs a name (and a valid lifetime, if any).", fieldErrorsFromZod(parsed.error));
+  return parsed.data;
 }
 
 /** Settings → API keys: a key for the signed-in user themselves. The secret is returned once, never stored. */
 export async function createApiKey(db: Db, user: KeyManager, input: unknown, now = new Date()) {
   requireManager(user);
-  return issueKey(db, managerActor(user), user, parseName(input), now);
+  return issueKey(db, managerActor(user), user, parseKeyInput(input), now);
 }
 
 /**
  * Operators (`npm run apikey -- create`): a key for any active user, by email. Bypasses the Settings role
  * rule on purpose (see the decision above).
  */
-export async function createApiKeyForEmail(db: Db, email: string, name: string | undefined, now = new Date()) {
+export async function createApiKeyForEmail(
+  db: Db,
+  email: string,
+  name: string | undefined,
+  now = new Date(),
+  expiresInDays?: number,
+) {
   const user = await db.user.findUnique({ where: { email: email.trim() } });
   if (!user) throw new ClaimError("NOT_FOUND", `No user has the email ${email}.`);
   if (!user.active) throw new ClaimError("VALIDATION", `The user ${email} is deactivated; their keys would not work.`);
   // An operator at the console: the audit trail names the system, and the key's owner in its data.
-  const issued = await issueKey(db, { kind: "system" }, user, parseName({ name: name ?? "Operator-issued key" }), now);
+  const issued = await issueKey(db, { kind: "system" }, user, parseKeyInput({ name: name ?? "Operator-issued key", expiresInDays }), now);
   return { ...issued, user: { id: user.id, email: user.email, role: user.role as UserRole } };
 }
 
@@ -213,7 +242,7 @@ export interface ApiKeyPrincipal {
 }
 
 /**
- * The user a presented key acts as, or null: unknown, malformed or revoked key, or a deactivated user (their
+ * The user a presented key acts as, or null: unknown, malformed, revoked or expired key, or a deactivated user (their
  * keys stop working at once; nothing is cached). Records the key's last use at most once a minute.
  */
 export async function authenticateApiKey(db: Db, presented: string, now = new Date()): Promise<ApiKeyPrincipal | null> {
@@ -223,11 +252,13 @@ export async function authenticateApiKey(db: Db, presented: string, now = new Da
     select: {
       id: true,
       revokedAt: true,
+      expiresAt: true,
       lastUsedAt: true,
       user: { select: { id: true, name: true, role: true, organizationId: true, active: true } },
     },
   });
   if (!row || row.revokedAt || !row.user.active) return null;
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Guarded so that concurrent requests write it once; a failure here must not fail the request.
     await db.apiKey

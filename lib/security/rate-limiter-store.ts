@@ -64,5 +64,8 @@ async function openStore(): Promise<LimiterStore> {
   }
   if (isEmbeddedDatabase()) return { kind: "memory" };
   // A few connections suffice: each check is one indexed statement.
-  return { kind: "postgres", pool: new pg.Pool({ connectionString: databaseUrl(), max: 4 }) };
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 4 });
+  // An idle connection the server closes (restart, failover) must not crash the process; the pool reconnects.
+  pool.on("error", (error) => console.warn(`Rate-limit store: idle PostgreSQL connection lost (${error.message})`));
+  return { kind: "postgres", pool };
 }

@@ -72,11 +72,15 @@ describe.skipIf(!pgAvailable)("API keys (PostgreSQL)", () => {
 
   it("a partner admin sees and revokes the keys of their organization's users, never another organization's", { timeout: 60_000 }, async () => {
     // An operator issued a key to the billing user (the CLI may); their partner admin manages it.
-    const { stdout } = await apikeyCli(["create", "--email", w.billingA.email, "--name", "Billing export"], env.t.url);
+    const { stdout } = await apikeyCli(
+      ["create", "--email", w.billingA.email, "--name", "Billing export", "--expires-in-days", "30"],
+      env.t.url,
+    );
     const lines = stdout.trimEnd().split("\n");
     const billingKey = lines[lines.length - 1];
     expect(billingKey).toMatch(/^cpor_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
     expect(stdout).toContain("Billing export");
+    expect(stdout).toMatch(/It expires at \d{4}-\d{2}-\d{2}T/);
     expect((await call("GET", "/claims", { key: billingKey })).status).toBe(200);
 
     const partnerBKey = await createApiKey(env.t.db, manager(w.partnerB), { name: "Fabrikam tool" });
@@ -94,6 +98,13 @@ describe.skipIf(!pgAvailable)("API keys (PostgreSQL)", () => {
     // Revoking again changes nothing (the first revocation time stays).
     const again = await revokeApiKey(env.t.db, manager(w.partnerA), billingEntry!.id);
     expect(again.revokedAt).toEqual(revoked.revokedAt);
+    // A key with a lifetime works until it ends, then answers 401 like a revoked one.
+    const created = new Date(Date.now() - 2 * 86_400_000);
+    const shortLived = await createApiKey(env.t.db, manager(w.reviewer), { name: "Two-day key", expiresInDays: 2 }, created);
+    expect(shortLived.key.expiresAt).toEqual(new Date(created.getTime() + 2 * 86_400_000));
+    expect(await authenticateApiKey(env.t.db, shortLived.secret, new Date(created.getTime() + 86_400_000))).not.toBeNull();
+    expectProblem(await call("GET", "/claims", { key: shortLived.secret }), 401, "UNAUTHENTICATED");
+    await expectClaimError(createApiKey(env.t.db, manager(w.reviewer), { name: "Forever", expiresInDays: 0 }), "VALIDATION");
     // Reviewers and admins see only their own keys.
     expect((await listApiKeys(env.t.db, manager(w.reviewer))).every((k) => k.own)).toBe(true);
     expect((await listApiKeys(env.t.db, manager(w.partnerB))).map((k) => k.name)).toEqual(["Fabrikam tool"]);

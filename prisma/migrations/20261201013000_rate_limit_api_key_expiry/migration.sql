@@ -10,3 +10,7 @@ CREATE TABLE "RateLimit" (
 
     CONSTRAINT "RateLimit_pkey" PRIMARY KEY ("key")
 );
+
+-- API keys may expire (set at creation, optional): an expired key answers 401 like a revoked one.
+-- AlterTable
+ALTER TABLE "ApiKey" ADD COLUMN "expiresAt" TIMESTAMP(3);
