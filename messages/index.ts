@@ -1,5 +1,5 @@
 // UI strings, one JSON file per feature and locale (each file holds top-level namespaces), merged here.
-// A new feature adds its file for BOTH locales and one line to each list below.
+// A new feature adds its file for BOTH locales, one line to each list below and its type to Messages.
 import type { Locale } from "../i18n/locales";
 import type adminSettings from "./en/admin-settings.json";
 import type api from "./en/api.json";
@@ -7,12 +7,19 @@ import type claimPages from "./en/claim-pages.json";
 import type core from "./en/core.json";
 import type dashboardUi from "./en/dashboard-ui.json";
 import type review from "./en/review.json";
+import type reviewerWorkbench from "./en/reviewer-workbench.json";
 
 /**
  * The shape of the UI strings: the English files, merged. next-intl checks every key against it (see
  * types/next-intl.d.ts), so a missing or misspelt key fails `tsc`; the messages test keeps French in step.
  */
-export type Messages = typeof core & typeof adminSettings & typeof review & typeof claimPages & typeof dashboardUi & typeof api;
+export type Messages = typeof core &
+  typeof adminSettings &
+  typeof review &
+  typeof claimPages &
+  typeof dashboardUi &
+  typeof api &
+  typeof reviewerWorkbench;
 
 const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]> = {
   en: [
