@@ -55,8 +55,10 @@ export const loadClaimPageModel = cache(async (claimId: string) => {
       resubmit: Boolean(find("resubmit")),
       withdraw: Boolean(find("withdraw")),
       openDispute: Boolean(find("open-dispute")),
-      /** For the reviewer panel: the actions not blocked by a guard. */
-      unblocked: actions.filter((a) => !a.blockedBy).map((a) => a.action),
+      /** Taking the claim over from its holder (the reviewer workbench offers it). */
+      takeOver: Boolean(find("take-over")),
+      /** For the reviewer panel: the decisions not blocked by a guard (take-over is the workbench's). */
+      unblocked: actions.filter((a) => !a.blockedBy && a.action !== "take-over").map((a) => a.action),
     },
     editable: editableFields(actor, claim),
     canUpload: checkPoeUpload(actor, state) === null,

@@ -11,12 +11,21 @@ import { ClaimTimeline } from "@/components/claims/claim-timeline";
 import { CommentsThread } from "@/components/claims/comments-thread";
 import { TextActionForm } from "@/components/claims/text-action-form";
 import { ReviewerPanel } from "@/components/review/reviewer-panel";
+import { ReviewerWorkbench } from "@/components/review/reviewer-workbench";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
 import { COMMENT_MAX_LENGTH } from "@/lib/claims/schemas";
 import { addCommentAction, openDisputeAction, resubmitClaimAction, submitClaimAction, withdrawClaimAction } from "./actions";
 import { loadClaimForPage } from "./claim-data";
 import { loadClaimPageModel } from "./claim-page-model";
-import { approveAction, rejectAction, requestInfoAction, resolveDisputeAction, startReviewAction } from "./reviewer-actions";
+import {
+  addNoteAction,
+  approveAction,
+  rejectAction,
+  requestInfoAction,
+  resolveDisputeAction,
+  startReviewAction,
+  takeOverAction,
+} from "./reviewer-actions";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -54,6 +63,18 @@ export default async function ClaimPage(props: Props) {
           approve={approveAction.bind(null, claim.id, claim.version)}
           reject={rejectAction.bind(null, claim.id, claim.version)}
           resolveDispute={resolveDisputeAction.bind(null, claim.id, claim.dispute?.id ?? "")}
+        />
+      ) : null}
+      {user.role === "REVIEWER" || user.role === "ADMIN" ? (
+        <ReviewerWorkbench
+          key={model.stateKey}
+          claim={claim}
+          actor={model.actor}
+          viewerId={user.id}
+          canTakeOver={model.actions.takeOver}
+          formatInstant={model.formatInstant}
+          takeOver={takeOverAction.bind(null, claim.id, claim.version)}
+          addNote={addNoteAction.bind(null, claim.id)}
         />
       ) : null}
 

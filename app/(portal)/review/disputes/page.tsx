@@ -2,7 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getInstantFormatter } from "@/components/claims/date-format";
 import { DisputeResolveForm } from "@/components/review/workbench-forms";
+import { oneOf } from "@/i18n/message-keys";
 import { actorOf, requireUser } from "@/lib/auth/session";
+import { REJECTION_REASONS } from "@/lib/claims/catalogue";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
 import { listOpenDisputeQueue } from "@/lib/claims/claim-reads";
 import { getSlaSettings } from "@/lib/claims/settings";
@@ -22,6 +24,10 @@ export default async function DisputeQueuePage() {
     getTranslations("claimReasons"),
   ]);
   const formatInstant = await getInstantFormatter(settings.timeZone);
+  const rejectionLabel = (code: string | null) => {
+    const reason = oneOf(REJECTION_REASONS, code);
+    return reason ? tReasons(`rejection.${reason}.label`) : (code ?? "—");
+  };
   return (
     <section aria-labelledby="disputes-title" className="space-y-4">
       <div>
@@ -60,7 +66,7 @@ export default async function DisputeQueuePage() {
                   <dt className="font-medium">{t("disputeOrganization")}</dt>
                   <dd>{dispute.claim.organization.name}</dd>
                   <dt className="font-medium">{t("disputeRejection")}</dt>
-                  <dd>{dispute.claim.rejectionReason ? tReasons(`rejection.${dispute.claim.rejectionReason}.label` as never) : "—"}</dd>
+                  <dd>{rejectionLabel(dispute.claim.rejectionReason)}</dd>
                   {dispute.claim.rejectionComment ? (
                     <>
                       <dt className="font-medium">{t("disputeRejectionComment")}</dt>
