@@ -1,6 +1,6 @@
 // The consent link's token exists in clear only in the message sent (docs/domain.md "Notifications"): the outbox
 // row keeps it sealed with AES-256-GCM and delivery wipes it once sent. Layout: iv (12) + tag (16) + ciphertext.
-import "server-only";
+// No "server-only" marker: the sweep CLI (tsx, no react-server condition) imports this too.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
 const IV_BYTES = 12;
