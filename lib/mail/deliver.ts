@@ -85,7 +85,16 @@ async function deliverOne(db: Db, row: LeasedRow, now: Date, ctx: RenderContext,
   }
   await db.outboxMessage.updateMany({
     where: { id: row.id, status: "QUEUED" },
-    data: { status: "SENT", sentAt: now, attempts: { increment: 1 }, lastError: null, leasedUntil: null, secret: null },
+    data: {
+      status: "SENT",
+      sentAt: now,
+      attempts: { increment: 1 },
+      lastError: null,
+      leasedUntil: null,
+      // The secret and any stored plain text (older rows held the consent link in clear) go once sent.
+      secret: null,
+      ...(row.body ? { body: "[delivered; body removed]" } : {}),
+    },
   });
   return true;
 }
