@@ -33,6 +33,8 @@ export interface NotifyInput {
   exceptUserId?: string | null;
   /** A secret the email carries (the consent token): sealed in the outbox row, wiped once sent. */
   secret?: string;
+  /** Makes the emails idempotent: `<dedupeKey>:<recipient>` is unique in the outbox. Default: a random key. */
+  dedupeKey?: string;
 }
 
 interface Recipient {
@@ -97,7 +99,7 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<{ notification
     await tx.outboxMessage.create({
       data: {
         kind: data.type,
-        dedupeKey: `${data.type}:${randomUUID()}`,
+        dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${recipient}` : `${data.type}:${randomUUID()}`,
         recipient,
         recipientUserId,
         language,
