@@ -13,6 +13,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Messages }>)[]> = {
     () => import("./en/dashboard-ui.json"),
     () => import("./en/api.json"),
     () => import("./en/reviewer-workbench.json"),
+    () => import("./en/notifications.json"),
   ],
   fr: [
     () => import("./fr/core.json"),
@@ -22,6 +23,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Messages }>)[]> = {
     () => import("./fr/dashboard-ui.json"),
     () => import("./fr/api.json"),
     () => import("./fr/reviewer-workbench.json"),
+    () => import("./fr/notifications.json"),
   ],
 };
 
