@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import type { UserRole } from "../claims/catalogue";
 import { getDb } from "../db";
+import { languageFromAcceptLanguage } from "../notifications/catalogue";
 import { verifyPassword } from "./password";
 
 const credentialsSchema = z.object({ email: z.email().trim().toLowerCase(), password: z.string().min(1).max(200) });
@@ -28,13 +29,19 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
         // Verify even when the user is missing or inactive so timing does not reveal which emails exist.
         const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
         if (!user || !user.active || !ok) return null;
+        if (user.language === null) {
+          // First sign-in: the browser's language becomes the user's email language (Settings → Notifications changes it).
+          const header = request?.headers?.["accept-language"] as string | string[] | undefined;
+          const language = languageFromAcceptLanguage(Array.isArray(header) ? header.join(",") : header);
+          await getDb().user.updateMany({ where: { id: user.id, language: null }, data: { language } });
+        }
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

@@ -11,7 +11,7 @@ const TAG_BYTES = 16;
  * so a newcomer needs no extra setting (rotating NEXTAUTH_SECRET then makes queued secrets unreadable; those
  * messages fail and show on the outbox page).
  */
-export function encryptionKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+export function encryptionKey(env: { APP_ENCRYPTION_KEY?: string; NEXTAUTH_SECRET?: string } = process.env): Buffer {
   const configured = env.APP_ENCRYPTION_KEY?.trim();
   if (configured) {
     const key = /^[0-9a-f]{64}$/i.test(configured) ? Buffer.from(configured, "hex") : Buffer.from(configured, "base64");
