@@ -16,9 +16,10 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
   const result = await listClaimsPage(db, actorOf(user), filters, now);
   // Only the organizations on this page, by primary key (there may be thousands).
   const organizationIds = [...new Set(result.items.map((claim) => claim.organizationId))];
-  const [t, tSettings, settings, organizations] = await Promise.all([
+  const [t, tSettings, tOutbox, settings, organizations] = await Promise.all([
     getTranslations("admin"),
     getTranslations("adminSettings"),
+    getTranslations("adminOutbox"),
     getSlaSettings(db),
     db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }),
   ]);
@@ -29,9 +30,12 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
           {t("title")}
         </h1>
         <p className="text-slate-600">{t("intro")}</p>
-        <p className="mt-2">
+        <p className="mt-2 flex flex-wrap gap-4">
           <Link href="/admin/settings" className="text-blue-700 underline">
             {tSettings("link")}
+          </Link>
+          <Link href="/admin/outbox" className="text-blue-700 underline">
+            {tOutbox("link")}
           </Link>
         </p>
       </div>
