@@ -150,6 +150,15 @@ const ACTIONS: Record<ApiClaimAction, { who: string; summary: string; effect: st
       "holder may `request-info`, `approve` or `reject` (403 `FORBIDDEN` for other reviewers).",
     errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
   },
+  "resend-consent": {
+    who: "reviewer",
+    summary: "Correct the customer's email and send a new consent link",
+    effect:
+      "Only while the consent window is open (else 409 `INVALID_TRANSITION`): the customer contact's email becomes " +
+      "`email`, a new link is sent there, the old link answers 410, `consentEndsAt` does not move. History records " +
+      "the old and the new address.",
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
 };
 
 const actionOperations: OperationSpec[] = (Object.keys(ACTIONS) as ApiClaimAction[]).map((action) => {

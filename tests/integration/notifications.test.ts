@@ -6,7 +6,16 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DAY, HOUR, MINUTE, at, claimIn, createWorld, customerContact, partnerContact, type World } from "../fixtures/claims";
-import { addComment, approveClaim, denyConsent, openDispute, rejectClaim, requestPartnerInfo, resubmitClaim } from "../../lib/claims/service";
+import {
+  addComment,
+  approveClaim,
+  denyConsent,
+  openDispute,
+  rejectClaim,
+  requestPartnerInfo,
+  resendConsent,
+  resubmitClaim,
+} from "../../lib/claims/service";
 import { deliverOutbox, smtpTransport, type MailTransport } from "../../lib/mail/deliver";
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from "../../lib/notifications/inbox";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
@@ -162,6 +171,36 @@ describe.skipIf(!pgAvailable)("notifications over SMTP (PostgreSQL)", () => {
     expect(await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: "REJECTED", rejectionReason: "CUSTOMER_DECLINE" });
     await deliverOutbox(t.db, at(t0, DAY + MINUTE), transport);
     expect(smtp.received.some((m) => to(m) === w.partnerA.email && m.subject?.includes("Refus du client"))).toBe(true);
+  });
+
+  it("resend-consent: a reviewer corrects the address while the window is open; the old link is 410, the window does not move", async () => {
+    const { claim, at: t0 } = await claimIn(t.db, w, "UNDER_REVIEW");
+    const approved = await approveClaim(t.db, w.reviewer.actor, claim.id, {}, { now: at(t0, HOUR) });
+    await deliverOutbox(t.db, FAR_FUTURE, discard);
+    smtp.received.length = 0;
+    const now = at(t0, DAY);
+
+    await expect(resendConsent(t.db, w.partnerA.actor, claim.id, { email: "x@customer.example" }, { now })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(resendConsent(t.db, w.reviewer.actor, claim.id, { email: "not an email" }, { now })).rejects.toMatchObject({ code: "VALIDATION" });
+    const resent = await resendConsent(t.db, w.reviewer.actor, claim.id, { email: "cio@customer.example", version: approved.version }, { now });
+    expect(resent).toMatchObject({ status: "APPROVED", consentEndsAt: approved.consentEndsAt, version: approved.version + 1 });
+    expect((resent.customerContact as { email: string }).email).toBe("cio@customer.example");
+    const history = await t.db.claimEvent.findMany({ where: { claimId: claim.id, type: "CONSENT_RESENT" } });
+    expect(history.map((e) => e.data)).toEqual([{ fromEmail: customerContact.email, toEmail: "cio@customer.example" }]);
+
+    await deliverOutbox(t.db, at(now, MINUTE), transport);
+    expect(smtp.received.map(to)).toEqual(["cio@customer.example"]);
+    const link = /\/consent\/([\w-]+)/.exec(smtp.received[0].text!)![1];
+    expect(link).not.toBe(approved.consentToken);
+    await expect(denyConsent(t.db, approved.consentToken!, {}, { now: at(now, HOUR) })).rejects.toMatchObject({ code: "GONE" });
+    await denyConsent(t.db, link, {}, { now: at(now, HOUR) });
+    expect((await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).rejectionReason).toBe("CUSTOMER_DECLINE");
+
+    // after the window: nothing to resend
+    const other = await claimIn(t.db, w, "APPROVED");
+    await expect(
+      resendConsent(t.db, w.reviewer.actor, other.claim.id, { email: "late@customer.example" }, { now: other.claim.consentEndsAt! }),
+    ).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
   });
 
   it("a server down at delivery: the message stays queued with its error, then the next run after the retry delay delivers it once", async () => {

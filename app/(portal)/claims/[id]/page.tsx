@@ -45,6 +45,7 @@ import {
   approveAction,
   rejectAction,
   requestInfoAction,
+  resendConsentAction,
   resolveDisputeAction,
   startReviewAction,
   takeOverAction,
@@ -252,6 +253,8 @@ export default async function ClaimPage(props: Props) {
           approve={approveAction.bind(null, claim.id, claim.version)}
           reject={rejectAction.bind(null, claim.id, claim.version)}
           resolveDispute={resolveDisputeAction.bind(null, claim.id, claim.dispute?.id ?? "")}
+          resendConsent={resendConsentAction.bind(null, claim.id, claim.version)}
+          customerEmail={(claim.customerContact as { email?: string } | null)?.email}
         />
       ) : null}
       {user.role === "ADMIN" ? <p className="rounded bg-slate-100 p-3 text-sm">{t("adminView")}</p> : null}
