@@ -18,7 +18,9 @@ export function encryptionKey(env: { APP_ENCRYPTION_KEY?: string; NEXTAUTH_SECRE
     if (key.length !== 32) throw new Error("APP_ENCRYPTION_KEY must be 32 bytes, as base64 or 64 hex digits.");
     return key;
   }
-  const secret = env.NEXTAUTH_SECRET;
+  // Outside production a fixed development key lets `npm run dev` / `db:seed` work with no setting at all;
+  // production must set one (next-auth requires NEXTAUTH_SECRET there anyway).
+  const secret = env.NEXTAUTH_SECRET || (process.env.NODE_ENV === "production" ? "" : "cpor-development-only-not-a-secret");
   if (!secret) throw new Error("Set APP_ENCRYPTION_KEY or NEXTAUTH_SECRET: outbox secrets are encrypted with it.");
   return Buffer.from(hkdfSync("sha256", secret, "cpor-outbox", "outbox-secret-v1", 32));
 }

@@ -79,6 +79,7 @@ export const TAGS = {
   Disputes: "A partner's dispute of a rejection, and its resolution by a reviewer.",
   "Customer consent": "The customer's single-use link to deny an association.",
   Account: "Who the API key acts as.",
+  Notifications: "The caller's own in-app notifications (the portal's bell): list, mark read, mark all read.",
   "About this API": "This document.",
 } as const;
 

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { expect, test } from "@playwright/test";
 import { signIn, USERS } from "./helpers";
-import { consentTokenInNotice } from "../../lib/mail/consent-notice";
+import { consentTokenOfOutboxRow } from "../../lib/mail/consent-notice";
 import { closeDriver, driver, driverAvailable, fileSubmittedClaim, PDF, readE2eMails } from "./partner-helpers";
 
 test.skip(!driverAvailable, "needs the e2e server on PostgreSQL to act as the reviewer");
@@ -103,7 +103,7 @@ test("an expired consent link says the consent period has ended", async ({ brows
 
   const context = await browser.newContext();
   const customer = await context.newPage();
-  await customer.goto(`/consent/${consentTokenInNotice(notice.body)}`);
+  await customer.goto(`/consent/${consentTokenOfOutboxRow(notice)}`);
   await expect(customer.getByRole("heading", { name: "The consent period has ended" })).toBeVisible();
   await expect(customer.getByRole("button", { name: "Deny this association" })).toHaveCount(0);
   await context.close();

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DAY, HOUR, MINUTE, at, claimIn, createWorld, customerContact, partnerContact, type World } from "../fixtures/claims";
+import { DAY, HOUR, MINUTE, at, claimIn, consentTokenOf, createWorld, customerContact, partnerContact, type World } from "../fixtures/claims";
 import {
   addComment,
   approveClaim,
@@ -154,7 +154,8 @@ describe.skipIf(!pgAvailable)("notifications over SMTP (PostgreSQL)", () => {
     await t.db.user.update({ where: { id: w.partnerA.id }, data: { language: "fr" } });
     const { claim, at: t0 } = await claimIn(t.db, w, "UNDER_REVIEW");
     await deliverOutbox(t.db, FAR_FUTURE, discard);
-    const approved = await approveClaim(t.db, w.reviewer.actor, claim.id, {}, { now: at(t0, HOUR) });
+    await approveClaim(t.db, w.reviewer.actor, claim.id, {}, { now: at(t0, HOUR) });
+    const queuedToken = await consentTokenOf(t.db, claim.id);
     await deliverOutbox(t.db, at(t0, HOUR + MINUTE), transport);
 
     const notice = smtp.received.find((m) => to(m) === customerContact.email)!;
@@ -163,7 +164,7 @@ describe.skipIf(!pgAvailable)("notifications over SMTP (PostgreSQL)", () => {
     expect(notice.text).toContain("Teams, Exchange");
     expect(notice.html).toContain("Refuser l&#39;association");
     const link = /https?:\/\/\S+\/consent\/([\w-]+)/.exec(notice.text!)!;
-    expect(link[1]).toBe(approved.consentToken);
+    expect(link[1]).toBe(queuedToken);
     const row = await t.db.outboxMessage.findFirstOrThrow({ where: { claimId: claim.id, kind: "CUSTOMER_CONSENT_NOTICE" } });
     expect(row).toMatchObject({ status: "SENT", secret: null });
 
@@ -176,6 +177,7 @@ describe.skipIf(!pgAvailable)("notifications over SMTP (PostgreSQL)", () => {
   it("resend-consent: a reviewer corrects the address while the window is open; the old link is 410, the window does not move", async () => {
     const { claim, at: t0 } = await claimIn(t.db, w, "UNDER_REVIEW");
     const approved = await approveClaim(t.db, w.reviewer.actor, claim.id, {}, { now: at(t0, HOUR) });
+    const oldToken = await consentTokenOf(t.db, claim.id);
     await deliverOutbox(t.db, FAR_FUTURE, discard);
     smtp.received.length = 0;
     const now = at(t0, DAY);
@@ -191,8 +193,8 @@ describe.skipIf(!pgAvailable)("notifications over SMTP (PostgreSQL)", () => {
     await deliverOutbox(t.db, at(now, MINUTE), transport);
     expect(smtp.received.map(to)).toEqual(["cio@customer.example"]);
     const link = /\/consent\/([\w-]+)/.exec(smtp.received[0].text!)![1];
-    expect(link).not.toBe(approved.consentToken);
-    await expect(denyConsent(t.db, approved.consentToken!, {}, { now: at(now, HOUR) })).rejects.toMatchObject({ code: "GONE" });
+    expect(link).not.toBe(oldToken);
+    await expect(denyConsent(t.db, oldToken, {}, { now: at(now, HOUR) })).rejects.toMatchObject({ code: "GONE" });
     await denyConsent(t.db, link, {}, { now: at(now, HOUR) });
     expect((await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).rejectionReason).toBe("CUSTOMER_DECLINE");
 
