@@ -32,6 +32,9 @@ const ROUTES: { pattern: string; load: () => Promise<RouteModule> }[] = [
   { pattern: "/disputes", load: () => import("../../app/api/v1/disputes/route") },
   { pattern: "/disputes/[id]/resolve", load: () => import("../../app/api/v1/disputes/[id]/resolve/route") },
   { pattern: "/consent/[token]/deny", load: () => import("../../app/api/v1/consent/[token]/deny/route") },
+  { pattern: "/notifications", load: () => import("../../app/api/v1/notifications/route") },
+  { pattern: "/notifications/read-all", load: () => import("../../app/api/v1/notifications/read-all/route") },
+  { pattern: "/notifications/[id]/read", load: () => import("../../app/api/v1/notifications/[id]/read/route") },
 ];
 const CATCH_ALL = (): Promise<RouteModule> => import("../../app/api/v1/[[...path]]/route");
 
