@@ -1,9 +1,9 @@
 // Words shared by the templates. Status, reason and workload names come from the portal's own message files, so
 // an email says exactly what the claim page says.
-import enClaim from "../../../messages/en/claim-pages.json";
-import enCore from "../../../messages/en/core.json";
-import frClaim from "../../../messages/fr/claim-pages.json";
-import frCore from "../../../messages/fr/core.json";
+import enClaim from "../../../messages/en/claim-pages.json" with { type: "json" };
+import enCore from "../../../messages/en/core.json" with { type: "json" };
+import frClaim from "../../../messages/fr/claim-pages.json" with { type: "json" };
+import frCore from "../../../messages/fr/core.json" with { type: "json" };
 import type { InfoRequestReason, RejectionReason } from "../../claims/catalogue";
 import type { Language } from "../../notifications/catalogue";
 import type { RenderContext } from "./layout";
