@@ -106,6 +106,7 @@ export const resendConsentBodySchema = z
   .object({
     version,
     email: z.email({ error: "Enter the customer contact's email address" }).max(320).meta({ description: "The corrected address of the customer contact." }),
+    comment: actionComment,
   })
   .meta({ id: "ResendConsentBody", description: "Body of the resend-consent action: the customer contact's corrected email." });
 

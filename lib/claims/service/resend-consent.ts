@@ -7,6 +7,7 @@ import { hashConsentToken } from "../consent-request";
 import type { Actor } from "../lifecycle";
 import { resendConsentBodySchema } from "../schemas";
 import { newConsentToken } from "./approve-claim";
+import { postComment } from "./comments";
 import { steps, tellCustomer } from "./notify-steps";
 import { runTransition } from "./run-transition";
 import type { ServiceOptions } from "./steps";
@@ -27,6 +28,7 @@ export function resendConsent(db: Db, actor: Actor, claimId: string, input: unkn
           await tx.consentToken.create({ data: { claimId, tokenHash: hashConsentToken(token), expiresAt: consentEndsAt, createdAt: now } });
         },
         tellCustomer(claim, now, body.email, token, consentEndsAt),
+        postComment(actor, claimId, body.comment, now),
       ),
     };
   });
