@@ -24,6 +24,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          // Outbox rows seal the consent token with a key derived from it (lib/mail/secret-box.ts).
+          env: { NEXTAUTH_SECRET: "integration-tests-only-secret" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Files run in parallel, each in its own database; 2 cores here.

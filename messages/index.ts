@@ -9,13 +9,14 @@ import type dashboardUi from "./en/dashboard-ui.json";
 import type review from "./en/review.json";
 import type reviewerWorkbench from "./en/reviewer-workbench.json";
 import type adminConsole from "./en/admin-console.json";
+import type notifications from "./en/notifications.json";
 
 /**
  * The shape of the UI strings: the English files, merged. next-intl checks every key against it (see
  * types/next-intl.d.ts), so a missing or misspelt key fails `tsc`; the messages test keeps French in step.
  */
 export type Messages = typeof core & typeof adminSettings & typeof review & typeof claimPages & typeof dashboardUi & typeof api &
-  typeof reviewerWorkbench & typeof adminConsole;
+  typeof reviewerWorkbench & typeof adminConsole & typeof notifications;
 
 const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]> = {
   en: [
@@ -27,6 +28,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./en/api.json"),
     () => import("./en/reviewer-workbench.json"),
     () => import("./en/admin-console.json"),
+    () => import("./en/notifications.json"),
   ],
   fr: [
     () => import("./fr/core.json"),
@@ -37,6 +39,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./fr/api.json"),
     () => import("./fr/reviewer-workbench.json"),
     () => import("./fr/admin-console.json"),
+    () => import("./fr/notifications.json"),
   ],
 };
 

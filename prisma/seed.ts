@@ -14,7 +14,7 @@ import * as service from "../lib/claims/service";
 import { runSweep } from "../lib/claims/sweep";
 import { closeDb, getDb, type Db } from "../lib/db";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from "../lib/demo-users";
-import { consentTokenInNotice } from "../lib/mail/consent-notice";
+import { consentTokenOfOutboxRow } from "../lib/mail/consent-notice";
 import { getFileStorage } from "../lib/storage/file-storage";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -243,7 +243,7 @@ async function seedClaim(ctx: SeedContext, orgIndex: number, outcome: Outcome, n
       step(40);
       // The customer's link is in the consent notice the approval queued (the service never returns the token).
       const notice = await db.outboxMessage.findFirstOrThrow({ where: { claimId: id, kind: "CUSTOMER_CONSENT_NOTICE" }, orderBy: { createdAt: "desc" } });
-      await service.denyConsent(db, consentTokenInNotice(notice.body) ?? "", { reason: "We did not work with this partner." }, at());
+      await service.denyConsent(db, consentTokenOfOutboxRow(notice) ?? "", { reason: "We did not work with this partner." }, at());
     }
     return;
   }

@@ -23,8 +23,8 @@ else
   echo "!! PostgreSQL is not reachable: e2e runs on the embedded PGlite database." >&2
   export DATABASE_URL=pglite:./$DATA/pglite
 fi
-# Tests read these (the mail log holds customer consent links).
-export STORAGE_DIR=./$DATA/files MAIL_LOG_FILE=./$DATA/mail.log
+# Tests read these (the .eml files hold customer consent links; tests/e2e/partner-helpers.ts reads them).
+export STORAGE_DIR=./$DATA/files MAIL_DIR=./$DATA/mail
 export NEXTAUTH_SECRET=e2e-only-secret-not-for-production NEXTAUTH_URL="http://localhost:$PORT"
 export SWEEP_INTERVAL_SECONDS=0 CPOR_DEMO=1
 echo "e2e database: ${DATABASE_URL%%:*}"

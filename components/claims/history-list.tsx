@@ -137,6 +137,8 @@ export async function HistoryList(props: { items: HistoryItem[]; format: FieldFo
         ) : null;
       case "CONSENT_DENIED":
         return typeof data.reason === "string" ? <p className="mt-1 whitespace-pre-wrap text-sm">{t("reason", { reason: data.reason })}</p> : null;
+      case "CONSENT_RESENT":
+        return <p className="mt-1 break-all text-sm">{t("consentResent", { from: String(data.fromEmail ?? ""), to: String(data.toEmail ?? "") })}</p>;
       case "DISPUTE_OPENED":
         return <p className="mt-1 whitespace-pre-wrap break-words text-sm">{t("details", { details: String(data.details ?? "") })}</p>;
       case "DISPUTE_RESOLVED":

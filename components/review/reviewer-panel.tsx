@@ -13,7 +13,7 @@ import { INFO_REQUEST_REASONS, REVIEWER_REJECTION_REASONS } from "@/lib/claims/c
 import type { ClaimAction } from "@/lib/claims/lifecycle";
 import type { SlaWording } from "@/components/claims/sla-wording";
 
-type Payload = { reasonCodes?: string[]; reason?: string; comment?: string; outcome?: string };
+type Payload = { reasonCodes?: string[]; reason?: string; comment?: string; outcome?: string; email?: string };
 type Action = (prev: ActionState, payload: Payload) => Promise<ActionState>;
 
 function DecisionForm(props: {
@@ -82,6 +82,9 @@ export interface ReviewerPanelProps {
   resolveDispute: Action;
   /** The durations the hints quote, from the SLA settings. */
   wording: SlaWording;
+  resendConsent: Action;
+  /** The customer contact's current address (resend-consent corrects it). */
+  customerEmail?: string;
 }
 
 export function ReviewerPanel(props: ReviewerPanelProps) {
@@ -181,6 +184,32 @@ export function ReviewerPanel(props: ReviewerPanelProps) {
                     <FieldErrorText path="reason" message={state.errors?.reason} />
                   </fieldset>
                   <CommentBox state={state} value={values.comment} onChange={(comment) => set({ comment })} label={t("optionalComment")} />
+                </>
+              )}
+            />
+          </ModalDialog>
+        ) : null}
+        {has("resend-consent") ? (
+          <ModalDialog buttonLabel={t("resendConsent")} title={t("resendConsentTitle")} closeLabel={t("close")} buttonClassName={secondaryButtonClass} testId="resend-consent">
+            <DecisionForm
+              action={props.resendConsent}
+              submitLabel={t("resendConsentSubmit")}
+              testId="resend-consent-form"
+              render={(state, values, set) => (
+                <>
+                  <p className="text-sm">{t("resendConsentIntro", { email: props.customerEmail ?? "" })}</p>
+                  <label className="block text-sm font-medium">
+                    {t("resendConsentEmail")}
+                    <input
+                      type="email"
+                      value={values.email ?? ""}
+                      onChange={(e) => set({ email: e.target.value })}
+                      aria-invalid={state.errors?.email ? true : undefined}
+                      aria-describedby={describedBy(state.errors?.email && errorId("email"))}
+                      className={inputClass}
+                    />
+                  </label>
+                  <FieldErrorText path="email" message={state.errors?.email} />
                 </>
               )}
             />

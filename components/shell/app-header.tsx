@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { canManageApiKeys } from "@/lib/claims/api-keys";
 import type { UserRole } from "@/lib/claims/catalogue";
 import { LanguageSwitcher } from "./language-switcher";
+import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 type NavKey = "claims" | "review" | "admin" | "settings";
@@ -16,10 +17,11 @@ const NAV_BY_ROLE: Record<UserRole, { key: NavKey; href: string }[]> = {
 };
 
 export async function AppHeader({ user }: { user: SessionUser }) {
-  const [t, tNav, tRoles] = await Promise.all([
+  const [t, tNav, tRoles, tNotifications] = await Promise.all([
     getTranslations("app"),
     getTranslations("nav"),
     getTranslations("roles"),
+    getTranslations("notifications"),
   ]);
   return (
     <header className="bg-blue-800 text-white">
@@ -55,6 +57,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
               </>
             ) : null}
           </p>
+          <NotificationBell label={tNotifications("bell")} unreadLabel={tNotifications.raw("bellUnread") as string} />
           <LanguageSwitcher />
           <SignOutButton label={t("signOut")} />
         </div>

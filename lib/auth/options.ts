@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import type { UserRole } from "../claims/catalogue";
 import { getDb } from "../db";
+import { languageFromAcceptLanguage } from "../notifications/catalogue";
 import { verifyPassword } from "./password";
 import { recordSignInFailed, recordSignInSucceeded, type SignInFailure } from "./sign-in-audit";
 
@@ -29,7 +30,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) {
           const email = typeof raw?.email === "string" ? raw.email : "";
@@ -43,6 +44,12 @@ export const authOptions: NextAuthOptions = {
         if (!user || failure) {
           await recordSignInFailed(getDb(), { email: parsed.data.email, reason: failure ?? "UNKNOWN_EMAIL", user });
           return null;
+        }
+        if (user.language === null) {
+          // First sign-in: the browser's language becomes the user's email language (Settings → Notifications changes it).
+          const header = request?.headers?.["accept-language"] as string | string[] | undefined;
+          const language = languageFromAcceptLanguage(Array.isArray(header) ? header.join(",") : header);
+          await getDb().user.updateMany({ where: { id: user.id, language: null }, data: { language } });
         }
         return { id: user.id, email: user.email, name: user.name };
       },

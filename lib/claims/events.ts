@@ -29,6 +29,7 @@ export const CLAIM_EVENT_TYPES = [
   "REMINDER_QUEUED",
   "CONSENT_REQUESTED",
   "CONSENT_DENIED",
+  "CONSENT_RESENT",
   "SENT_FOR_INCENTIVE_ASSESSMENT",
   "DISPUTE_OPENED",
   "DISPUTE_RESOLVED",
@@ -86,6 +87,8 @@ export const claimEventSchema = z
     event("REMINDER_QUEUED", { stage: z.enum(STAGES_WITH_DEADLINE), dueAt: instant }),
     event("CONSENT_REQUESTED", { consentEndsAt: instant }),
     event("CONSENT_DENIED", { reason: text.optional() }),
+    // A reviewer corrected the customer's address: a new link went there, the old one is void.
+    event("CONSENT_RESENT", { fromEmail: z.string(), toEmail: z.string() }),
     event("SENT_FOR_INCENTIVE_ASSESSMENT", { at: instant }),
     event("DISPUTE_OPENED", { disputeId: id, details: text }),
     event("DISPUTE_RESOLVED", { disputeId: id, outcome: z.enum(DISPUTE_OUTCOMES), comment: text }),

@@ -40,6 +40,7 @@ export const CLAIM_ACTIONS = [
   "deny-consent",
   "expire-partner-action",
   "complete-consent",
+  "resend-consent",
   "open-dispute",
   "uphold-dispute",
   "overturn-dispute",
@@ -86,6 +87,8 @@ export const TRANSITIONS: readonly Transition[] = Object.freeze([
   { from: "APPROVED", action: "deny-consent", actors: CUSTOMER, to: "REJECTED" },
   // Stays APPROVED: the seed says the claim still shows Approved; the effect is sentForIncentiveAssessmentAt.
   { from: "APPROVED", action: "complete-consent", actors: SYSTEM, to: "APPROVED" },
+  // A reviewer corrects the customer's address: a new link, the window unchanged; only while it is open.
+  { from: "APPROVED", action: "resend-consent", actors: REVIEWER, to: "APPROVED" },
   // "Any but REJECTED", including EDITING and APPROVED after it was sent for incentive assessment: the seed's
   // partner request covers "no longer working with the customer", which only makes sense after approval.
   // Note: a draft withdrawn from EDITING becomes REJECTED, which reviewers may see and the partner may
@@ -210,6 +213,11 @@ const GUARDS: Partial<Record<ClaimAction, Guard>> = {
     return isConsentWindowOpen(claim, now)
       ? null
       : { code: "GONE", message: "The customer consent window has ended." };
+  },
+  "resend-consent"(claim, now) {
+    return isConsentWindowOpen(claim, now)
+      ? null
+      : { code: "INVALID_TRANSITION", message: "The customer consent window has ended: there is no link to send again." };
   },
   "complete-consent"(claim, now) {
     if (claim.sentForIncentiveAssessmentAt !== null) {

@@ -1,6 +1,6 @@
 // Time-driven work (domain.md "SLA clock"): auto-reject Partner action required claims past their
-// deadline, complete consent windows, flag overdue SUBMITTED / UNDER_REVIEW claims, queue reminders,
-// deliver the outbox.
+// deadline, complete consent windows, flag overdue SUBMITTED / UNDER_REVIEW claims, send reminders and alerts,
+// deliver the outbox. Decisions the sweep makes notify the partner users in the same transaction.
 //
 // Set-based and safe to run on several nodes at once: each step is ONE SQL statement that updates the
 // due claims (an indexed range on (status, dueAt): its cost grows with the number of due claims, not all
@@ -10,7 +10,10 @@
 // it twice, or on two nodes at once, gives exactly the state of running it once.
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { deliverOutbox } from "../mail/deliver";
+import { deliverOutbox, type MailTransport } from "../mail/deliver";
+import { claimRefOf, rejectionDecision } from "../notifications/claim-messages";
+import { notify } from "../notifications/notify";
+import { alertOverdueSubmissions, sendPartnerReminders } from "../notifications/sweep-alerts";
 import type { ClaimStatus } from "./catalogue";
 import { TRANSITIONS, type ClaimAction } from "./lifecycle";
 import { REVIEW_STAGES } from "./sla";
@@ -20,7 +23,16 @@ export interface SweepSummary {
   consentCompleted: number;
   flaggedOverdue: number;
   remindersQueued: number;
+  reviewersAlerted: number;
   messagesDelivered: number;
+}
+
+/** A decided claim as the sweep's statements return it, for the partner users' message. */
+interface DecidedRow {
+  id: string;
+  number: number;
+  customerName: string;
+  organizationId: string;
 }
 
 /** The transition table is the one source of truth for what a system action does to a status. */
@@ -44,35 +56,45 @@ const statusList = (statuses: readonly ClaimStatus[]) =>
  * guard refuses a claim without a deadline). tests/integration/sweep.test.ts holds the two to the same answer.
  * `partnerActionSeconds` adds sla.partnerActionSeconds(infoRequestedAt, now), the same expression as resubmit:
  * whole seconds, rounded (numeric → int rounds like Math.round for these non-negative values), at least 0.
+ * The partner users' messages are written in the same transaction as the statement.
  */
 async function autoRejectExpiredPartnerActions(db: Db, now: Date): Promise<number> {
   const t = systemTransition("PARTNER_ACTION_REQUIRED", "expire-partner-action");
-  const rows = await db.$queryRaw<{ n: bigint }[]>`
-    WITH changed AS (
-      UPDATE "Claim" SET
-        "status" = ${t.to}::"ClaimStatus",
-        "rejectionReason" = 'NO_PARTNER_RESPONSE',
-        "rejectedAt" = ${ts(now)}::timestamp(3),
-        "decidedAt" = ${ts(now)}::timestamp(3),
-        "partnerActionSeconds" = "partnerActionSeconds"
-          + greatest(0, extract(epoch FROM (${ts(now)}::timestamp(3) - coalesce("infoRequestedAt", ${ts(now)}::timestamp(3))))::int),
-        "dueAt" = NULL,
-        "overdue" = false,
-        "version" = "version" + 1,
-        "updatedAt" = ${ts(now)}::timestamp(3)
-      WHERE "status" = ${t.from}::"ClaimStatus" AND "dueAt" < ${ts(now)}::timestamp(3)
-      RETURNING "id"
-    ), events AS (
-      INSERT INTO "ClaimEvent" ("claimId", "type", "actorId", "actorRole", "actorName", "at", "fromStatus", "toStatus", "data")
-      SELECT "id", 'STATUS_CHANGED', NULL, 'SYSTEM', 'System', ${ts(now)}::timestamp(3),
-             ${t.from}::"ClaimStatus", ${t.to}::"ClaimStatus",
-             jsonb_build_object('action', ${t.action}::text, 'fromStatus', ${t.from}::text, 'toStatus', ${t.to}::text,
-                                'rejectionReason', 'NO_PARTNER_RESPONSE')
-      FROM changed
-      RETURNING 1
-    )
-    SELECT count(*) AS n FROM events`;
-  return Number(rows[0]?.n ?? 0);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<DecidedRow[]>`
+      WITH changed AS (
+        UPDATE "Claim" SET
+          "status" = ${t.to}::"ClaimStatus",
+          "rejectionReason" = 'NO_PARTNER_RESPONSE',
+          "rejectedAt" = ${ts(now)}::timestamp(3),
+          "decidedAt" = ${ts(now)}::timestamp(3),
+          "partnerActionSeconds" = "partnerActionSeconds"
+            + greatest(0, extract(epoch FROM (${ts(now)}::timestamp(3) - coalesce("infoRequestedAt", ${ts(now)}::timestamp(3))))::int),
+          "dueAt" = NULL,
+          "overdue" = false,
+          "version" = "version" + 1,
+          "updatedAt" = ${ts(now)}::timestamp(3)
+        WHERE "status" = ${t.from}::"ClaimStatus" AND "dueAt" < ${ts(now)}::timestamp(3)
+        RETURNING "id", "number", "customerName", "organizationId"
+      ), events AS (
+        INSERT INTO "ClaimEvent" ("claimId", "type", "actorId", "actorRole", "actorName", "at", "fromStatus", "toStatus", "data")
+        SELECT "id", 'STATUS_CHANGED', NULL, 'SYSTEM', 'System', ${ts(now)}::timestamp(3),
+               ${t.from}::"ClaimStatus", ${t.to}::"ClaimStatus",
+               jsonb_build_object('action', ${t.action}::text, 'fromStatus', ${t.from}::text, 'toStatus', ${t.to}::text,
+                                  'rejectionReason', 'NO_PARTNER_RESPONSE')
+        FROM changed
+        RETURNING 1
+      )
+      SELECT "id", "number", "customerName", "organizationId" FROM changed`;
+    for (const row of rows) {
+      await notify(tx, {
+        data: { type: "CLAIM_DECIDED", claim: claimRefOf(row), decision: rejectionDecision("NO_PARTNER_RESPONSE", now), comment: null, by: "System" },
+        to: [{ kind: "partner-users", organizationId: row.organizationId }],
+        now,
+      });
+    }
+    return rows.length;
+  });
 }
 
 /**
@@ -83,25 +105,34 @@ async function autoRejectExpiredPartnerActions(db: Db, now: Date): Promise<numbe
  */
 async function completeConsentWindows(db: Db, now: Date): Promise<number> {
   const t = systemTransition("APPROVED", "complete-consent");
-  const rows = await db.$queryRaw<{ n: bigint }[]>`
-    WITH changed AS (
-      UPDATE "Claim" SET
-        "sentForIncentiveAssessmentAt" = ${ts(now)}::timestamp(3),
-        "dueAt" = NULL,
-        "version" = "version" + 1,
-        "updatedAt" = ${ts(now)}::timestamp(3)
-      WHERE "status" = ${t.from}::"ClaimStatus" AND "dueAt" <= ${ts(now)}::timestamp(3)
-        AND "consentEndsAt" <= ${ts(now)}::timestamp(3) AND "sentForIncentiveAssessmentAt" IS NULL
-      RETURNING "id"
-    ), events AS (
-      INSERT INTO "ClaimEvent" ("claimId", "type", "actorId", "actorRole", "actorName", "at", "fromStatus", "toStatus", "data")
-      SELECT "id", 'SENT_FOR_INCENTIVE_ASSESSMENT', NULL, 'SYSTEM', 'System', ${ts(now)}::timestamp(3),
-             ${t.from}::"ClaimStatus", ${t.to}::"ClaimStatus", jsonb_build_object('at', ${ts(now)}::text)
-      FROM changed
-      RETURNING 1
-    )
-    SELECT count(*) AS n FROM events`;
-  return Number(rows[0]?.n ?? 0);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<DecidedRow[]>`
+      WITH changed AS (
+        UPDATE "Claim" SET
+          "sentForIncentiveAssessmentAt" = ${ts(now)}::timestamp(3),
+          "dueAt" = NULL,
+          "version" = "version" + 1,
+          "updatedAt" = ${ts(now)}::timestamp(3)
+        WHERE "status" = ${t.from}::"ClaimStatus" AND "dueAt" <= ${ts(now)}::timestamp(3)
+          AND "consentEndsAt" <= ${ts(now)}::timestamp(3) AND "sentForIncentiveAssessmentAt" IS NULL
+        RETURNING "id", "number", "customerName", "organizationId"
+      ), events AS (
+        INSERT INTO "ClaimEvent" ("claimId", "type", "actorId", "actorRole", "actorName", "at", "fromStatus", "toStatus", "data")
+        SELECT "id", 'SENT_FOR_INCENTIVE_ASSESSMENT', NULL, 'SYSTEM', 'System', ${ts(now)}::timestamp(3),
+               ${t.from}::"ClaimStatus", ${t.to}::"ClaimStatus", jsonb_build_object('at', ${ts(now)}::text)
+        FROM changed
+        RETURNING 1
+      )
+      SELECT "id", "number", "customerName", "organizationId" FROM changed`;
+    for (const row of rows) {
+      await notify(tx, {
+        data: { type: "CLAIM_DECIDED", claim: claimRefOf(row), decision: { outcome: "SENT_FOR_INCENTIVE_ASSESSMENT" }, comment: null, by: "System" },
+        to: [{ kind: "partner-users", organizationId: row.organizationId }],
+        now,
+      });
+    }
+    return rows.length;
+  });
 }
 
 /**
@@ -127,49 +158,20 @@ async function flagOverdueReviews(db: Db, now: Date): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-/**
- * One reminder to the partner contact per Partner action required deadline, queued when less than a
- * day is left. The outbox's unique dedupe key makes a second sweep's insert a no-op.
- */
-async function queuePartnerReminders(db: Db, now: Date): Promise<number> {
-  const dayLater = new Date(now.getTime() + 24 * 60 * 60 * 1000);
-  const rows = await db.$queryRaw<{ n: bigint }[]>`
-    WITH due AS (
-      SELECT "id", "number", "dueAt", coalesce("partnerContact"->>'email', '') AS "email"
-      FROM "Claim"
-      WHERE "status" = 'PARTNER_ACTION_REQUIRED'
-        AND "dueAt" >= ${ts(now)}::timestamp(3) AND "dueAt" < ${ts(dayLater)}::timestamp(3)
-    ), queued AS (
-      INSERT INTO "OutboxMessage" ("id", "kind", "dedupeKey", "recipient", "subject", "body", "claimId", "createdAt", "availableAt")
-      SELECT gen_random_uuid()::text, 'PARTNER_ACTION_REMINDER',
-             'reminder:' || "id" || ':' || to_char("dueAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS'),
-             "email",
-             'CPOR-' || lpad("number"::text, 6, '0') || ': a reviewer is waiting for your response',
-             'A reviewer asked for more information on claim CPOR-' || lpad("number"::text, 6, '0')
-               || '. Respond and resubmit before ' || to_char("dueAt", 'YYYY-MM-DD HH24:MI') || ' UTC, or the claim will be rejected.',
-             "id", ${ts(now)}::timestamp(3), ${ts(now)}::timestamp(3)
-      FROM due
-      ON CONFLICT ("dedupeKey") DO NOTHING
-      RETURNING "claimId"
-    ), events AS (
-      INSERT INTO "ClaimEvent" ("claimId", "type", "actorId", "actorRole", "actorName", "at", "fromStatus", "toStatus", "data")
-      SELECT due."id", 'REMINDER_QUEUED', NULL, 'SYSTEM', 'System', ${ts(now)}::timestamp(3), NULL, NULL,
-             jsonb_build_object('stage', 'PARTNER_ACTION_REQUIRED',
-                                'dueAt', to_char(due."dueAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-      FROM queued JOIN due ON due."id" = queued."claimId"
-      RETURNING 1
-    )
-    SELECT count(*) AS n FROM events`;
-  return Number(rows[0]?.n ?? 0);
+export interface SweepOptions {
+  /** Where mail goes (default: SMTP_URL or .eml files); tests pass a recording transport. */
+  transport?: MailTransport;
 }
 
-export async function runSweep(db: Db, now: Date = new Date()): Promise<SweepSummary> {
+export async function runSweep(db: Db, now: Date = new Date(), options: SweepOptions = {}): Promise<SweepSummary> {
   const autoRejected = await autoRejectExpiredPartnerActions(db, now);
   const consentCompleted = await completeConsentWindows(db, now);
   const flaggedOverdue = await flagOverdueReviews(db, now);
-  const remindersQueued = await queuePartnerReminders(db, now);
-  const messagesDelivered = await deliverOutbox(db, now);
-  return { autoRejected, consentCompleted, flaggedOverdue, remindersQueued, messagesDelivered };
+  // Reminders and alerts: once each per claim and stage (ClaimAlert keys, lib/notifications/sweep-alerts.ts).
+  const remindersQueued = await sendPartnerReminders(db, now);
+  const reviewersAlerted = await alertOverdueSubmissions(db, now);
+  const messagesDelivered = await deliverOutbox(db, now, options.transport);
+  return { autoRejected, consentCompleted, flaggedOverdue, remindersQueued, reviewersAlerted, messagesDelivered };
 }
 
 export function formatSweepSummary(summary: SweepSummary, now: Date): string {
@@ -178,7 +180,8 @@ export function formatSweepSummary(summary: SweepSummary, now: Date): string {
     `  ${summary.autoRejected} auto-rejected (no partner response)`,
     `  ${summary.consentCompleted} sent for incentive assessment (consent window ended)`,
     `  ${summary.flaggedOverdue} flagged overdue`,
-    `  ${summary.remindersQueued} reminders queued`,
+    `  ${summary.remindersQueued} partner reminders sent`,
+    `  ${summary.reviewersAlerted} overdue submissions announced to reviewers`,
     `  ${summary.messagesDelivered} messages delivered`,
   ].join("\n");
 }

@@ -1,36 +1,16 @@
-// The customer's consent notice: the text of the message the approval puts in the outbox. Pure: the
-// caller passes the link (built from lib/config.ts's portal URL and the raw token).
+// The customer's consent token as those who act as the customer read it back: approveClaim never returns it. The
+// token exists in clear only in the email sent; until then it is sealed in the notice's outbox row.
+import { openSecret } from "./secret-box";
 
-export interface ConsentNoticeInput {
-  claimNumber: string;
-  customerName: string;
-  customerDomain: string;
-  /** The customer contact's name, when the claim has one. */
-  contactName?: string;
-  link: string;
-  endsAt: Date;
-}
-
-export function consentNoticeMessage(input: ConsentNoticeInput): { subject: string; body: string } {
-  return {
-    subject: `A Microsoft partner is now associated with ${input.customerName}`,
-    body: [
-      `Hello${input.contactName ? ` ${input.contactName}` : ""},`,
-      "",
-      `Microsoft approved a partner's claim (${input.claimNumber}) that it helped ${input.customerName} (${input.customerDomain}) use Microsoft products.`,
-      `If you do not want this partner associated with your organization, deny the association before ${input.endsAt.toISOString()}:`,
-      input.link,
-      "",
-      "If this is correct, you need not do anything.",
-    ].join("\n"),
-  };
+/** The token in a received notice's link (the email's text or HTML), or null. */
+export function consentTokenInNotice(text: string): string | null {
+  return /\/consent\/([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? null;
 }
 
 /**
- * The raw token in a notice's link. The token leaves the service only inside the outbox row (the database
- * keeps its hash); the seed and tests that act as the customer read it back from there, as the customer
- * reads it from the delivered mail.
+ * The token sealed in a queued notice's outbox row (the seed and tests acting as the customer before delivery), or
+ * null once the row was sent (its secret is wiped then).
  */
-export function consentTokenInNotice(body: string): string | null {
-  return /\/consent\/([A-Za-z0-9_-]+)/.exec(body)?.[1] ?? null;
+export function consentTokenOfOutboxRow(row: { secret: Uint8Array | null }): string | null {
+  return row.secret ? openSecret(row.secret) : null;
 }

@@ -1,87 +1,124 @@
-// Outbox delivery. Messages are written in the same transaction as the change that causes them (consent
-// notices, reminders); this step hands them to the transport. FOR UPDATE SKIP LOCKED lets several nodes
-// deliver at once without sending a message twice.
-import fs from "node:fs/promises";
-import path from "node:path";
+// Outbox delivery (docs/domain.md "Notifications"; docs/operations.md). Rows are written in the same transaction
+// as the change that causes them; this step leases due rows, renders and sends them OUTSIDE any transaction, then
+// marks each one. Semantics:
+// - several workers at once (nodes, or the sweep beside the server): the lease is taken in ONE statement with
+//   FOR UPDATE SKIP LOCKED and sets leasedUntil, so in the normal case each message is sent once;
+// - a worker that dies between sending and marking leaves the row leased; after the lease another worker sends
+//   it again: at-least-once. The stable Message-ID (<outboxId@host>) lets mail clients fold the duplicate;
+// - a failed send is retried 1, 5, 15, 60 minutes later, then every 6 hours; after 10 attempts it is FAILED;
+// - the consent token is kept sealed (secret-box.ts) and wiped once sent.
 import type { Db } from "../db";
+import { getSlaSettings } from "../claims/settings";
+import { languageOf } from "../notifications/catalogue";
+import { appBaseUrl, messageIdOf } from "./mail-config";
+import { afterFailure } from "./retry";
+import { openSecret } from "./secret-box";
+import { renderMessage, type MessageData, type RenderContext, type RenderedMail } from "./templates";
+import { escapeHtml } from "./templates/layout";
+import { defaultTransport, type MailTransport } from "./transport";
 
-export interface OutgoingMessage {
+export type { MailTransport, OutgoingMail } from "./transport";
+export { defaultTransport, emlFileTransport, smtpTransport } from "./transport";
+
+const BATCH = 100;
+/** How long a worker holds the messages it took before another may take them again (it died mid-send). */
+export const LEASE_MS = 10 * 60_000;
+
+interface LeasedRow {
   id: string;
   kind: string;
   recipient: string;
+  language: string;
   subject: string;
   body: string;
+  data: unknown;
+  secret: Uint8Array | null;
+  attempts: number;
 }
 
-export interface MailTransport {
-  send(message: OutgoingMessage): Promise<void>;
+function isTemplated(data: unknown): data is MessageData {
+  return typeof data === "object" && data !== null && typeof (data as { type?: unknown }).type === "string";
 }
 
-/**
- * The default transport appends each message to a local file (MAIL_LOG_FILE, default
- * ./.data/mail/outbox.log): the portal runs offline here, and operators can tail it. An SMTP or Graph
- * transport implements the same one-method interface.
- */
-export function fileTransport(file = process.env.MAIL_LOG_FILE || "./.data/mail/outbox.log"): MailTransport {
-  const target = path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
-  return {
-    async send(message) {
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      const text = `--- ${new Date().toISOString()} ${message.kind} ${message.id}\nTo: ${message.recipient}\nSubject: ${message.subject}\n\n${message.body}\n\n`;
-      await fs.appendFile(target, text, "utf8");
-    },
-  };
+function render(row: LeasedRow, ctx: RenderContext): RenderedMail {
+  if (isTemplated(row.data)) {
+    const secret = row.secret ? openSecret(row.secret) : undefined;
+    return renderMessage(row.data, languageOf(row.language), ctx, secret);
+  }
+  // A row queued before templates existed: its stored plain text.
+  return { subject: row.subject, text: row.body, html: `<pre>${escapeHtml(row.body)}</pre>` };
 }
 
-const BATCH = 100;
-const RETRY_BASE_MS = 5 * 60_000;
-const RETRY_MAX_MS = 6 * 60 * 60_000;
-
-/** After the n-th failed attempt: 5 min, 10 min, 20 min, … at most 6 h, so a dead address does not churn forever. */
-function retryDelayMs(failedAttempts: number): number {
-  return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, failedAttempts - 1), RETRY_MAX_MS);
-}
-
-/** How long a node holds the messages it took before another node may take them again (it died mid-send). */
-const LEASE_MS = 10 * 60_000;
-
-/**
- * Delivers what is due; returns how many were sent. Messages are leased in one short statement (FOR UPDATE
- * SKIP LOCKED: several nodes never take the same message) and sent OUTSIDE any transaction, so a slow mail
- * server holds no database locks. A node that dies mid-batch leaves its messages to be retried after the
- * lease: delivery is at least once. The body is redacted once sent: it may hold a consent link.
- */
-export async function deliverOutbox(db: Db, now: Date, transport: MailTransport = fileTransport()): Promise<number> {
-  const leasedUntil = new Date(now.getTime() + LEASE_MS);
-  const due = await db.$queryRaw<(OutgoingMessage & { attempts: number })[]>`
-    UPDATE "OutboxMessage" SET "availableAt" = ${leasedUntil.toISOString()}::timestamp(3)
+async function leaseBatch(db: Db, now: Date): Promise<LeasedRow[]> {
+  const at = now.toISOString();
+  const until = new Date(now.getTime() + LEASE_MS).toISOString();
+  return db.$queryRaw<LeasedRow[]>`
+    UPDATE "OutboxMessage" SET "leasedUntil" = ${until}::timestamp(3)
     WHERE "id" IN (
       SELECT "id" FROM "OutboxMessage"
-      WHERE "sentAt" IS NULL AND "availableAt" <= ${now.toISOString()}::timestamp(3)
-      ORDER BY "createdAt"
+      WHERE "status" = 'QUEUED' AND "availableAt" <= ${at}::timestamp(3)
+        AND ("leasedUntil" IS NULL OR "leasedUntil" <= ${at}::timestamp(3))
+      ORDER BY "availableAt", "id"
       LIMIT ${BATCH}
       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "kind", "recipient", "subject", "body", "attempts"`;
-  let sent = 0;
-  for (const { attempts, ...message } of due) {
-    try {
-      await transport.send(message);
-      await db.outboxMessage.updateMany({
-        where: { id: message.id, sentAt: null },
-        data: { sentAt: now, attempts: { increment: 1 }, body: "[delivered; body removed]", lastError: null },
-      });
-      sent++;
-    } catch (error) {
-      // Retry later with a growing delay; the message stays queued.
-      await db.outboxMessage.updateMany({
-        where: { id: message.id, sentAt: null },
-        data: {
-          attempts: { increment: 1 },
-          lastError: String(error).slice(0, 500),
-          availableAt: new Date(now.getTime() + retryDelayMs(attempts + 1)),
-        },
-      });
-    }
+    RETURNING "id", "kind", "recipient", "language", "subject", "body", "data", "secret", "attempts"`;
+}
+
+async function deliverOne(db: Db, row: LeasedRow, now: Date, ctx: RenderContext, transport: MailTransport): Promise<boolean> {
+  try {
+    const mail = render(row, ctx);
+    await transport.send({ id: row.id, messageId: messageIdOf(row.id), to: row.recipient, ...mail });
+  } catch (error) {
+    const attempts = row.attempts + 1;
+    const next = afterFailure(attempts, now);
+    await db.outboxMessage.updateMany({
+      where: { id: row.id, status: "QUEUED" },
+      data: {
+        attempts,
+        // The error text only: never the message (it may hold the consent link).
+        lastError: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+        leasedUntil: null,
+        ...(next.status === "FAILED" ? { status: "FAILED" } : { availableAt: next.nextAttemptAt }),
+      },
+    });
+    return false;
   }
-  return sent;
+  await db.outboxMessage.updateMany({
+    where: { id: row.id, status: "QUEUED" },
+    data: {
+      status: "SENT",
+      sentAt: now,
+      attempts: { increment: 1 },
+      lastError: null,
+      leasedUntil: null,
+      // The secret and any stored plain text (older rows held the consent link in clear) go once sent.
+      secret: null,
+      ...(row.body ? { body: "[delivered; body removed]" } : {}),
+    },
+  });
+  return true;
+}
+
+/**
+ * Delivers everything due at `now` (batches of 100 until none is left); returns how many were sent. Messages that
+ * fail wait for their next attempt, so one run never loops on them.
+ */
+export async function deliverOutbox(db: Db, now: Date = new Date(), transport: MailTransport = defaultTransport()): Promise<number> {
+  const settings = await getSlaSettings(db);
+  const ctx: RenderContext = { baseUrl: appBaseUrl(), timeZone: settings.timeZone };
+  let sent = 0;
+  for (;;) {
+    const batch = await leaseBatch(db, now);
+    if (batch.length === 0) return sent;
+    for (const row of batch) if (await deliverOne(db, row, now, ctx, transport)) sent++;
+  }
+}
+
+/** Admin "send again" for a FAILED message: back in the queue now, with a fresh attempt count. */
+export async function requeueFailedMessage(db: Db, id: string, now: Date = new Date()): Promise<boolean> {
+  const { count } = await db.outboxMessage.updateMany({
+    where: { id, status: "FAILED" },
+    data: { status: "QUEUED", attempts: 0, availableAt: now, leasedUntil: null },
+  });
+  return count === 1;
 }

@@ -240,7 +240,7 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
       [String(success.status)]: {
         description: success.description,
         ...(Object.keys(headers).length ? { headers } : {}),
-        content,
+        ...(success.content.kind === "none" ? {} : { content }),
       },
       ...(success.notModified ? { 304: { description: success.notModified, headers: { ETag: SUCCESS_HEADERS["PoE-ETag"] } } } : {}),
       ...problemResponses(

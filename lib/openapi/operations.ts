@@ -12,6 +12,7 @@ import {
   historyResponseSchema,
   meResourceSchema,
 } from "../api/schemas";
+import { notificationListQuerySchema, notificationListSchema, notificationSchema } from "../notifications/schemas";
 import {
   actionBodySchema,
   claimDraftSchema,
@@ -71,10 +72,10 @@ export interface OperationSpec {
   headers?: HeaderSpec[];
   body?: { kind: "json"; schema: z.ZodType; required: boolean } | { kind: "binary"; description: string };
   success: {
-    status: 200 | 201;
+    status: 200 | 201 | 204;
     description: string;
     /** stored-file: a PoE file, sent with the content type stored at upload. */
-    content: { kind: "json"; schema: z.ZodType } | { kind: "csv" } | { kind: "stored-file" } | { kind: "openapi" };
+    content: { kind: "json"; schema: z.ZodType } | { kind: "csv" } | { kind: "stored-file" } | { kind: "openapi" } | { kind: "none" };
     /** PoE-ETag: an ETag that is the file's SHA-256 (not a claim version). */
     headers?: ("ETag" | "Location" | "Content-Disposition" | "PoE-ETag")[];
     /** Documents a 304 answer to If-None-Match, with this description. */
@@ -93,6 +94,7 @@ export const TAGS = {
   "Customer consent": "The customer's single-use link to deny an association.",
   Account: "Who the API key acts as.",
   Administration: "Admins run the program: users, organizations and their MPN IDs, the audit log.",
+  Notifications: "The caller's own in-app notifications (the portal's bell): list, mark read, mark all read.",
   "About this API": "This document.",
 } as const;
 
@@ -162,6 +164,15 @@ const ACTIONS: Record<ApiClaimAction, { who: string; summary: string; effect: st
       "`SUBMITTED` stays `SUBMITTED` (assigned only), `UNDER_REVIEW` stays `UNDER_REVIEW`; `assignedReviewer` becomes " +
       "the caller and the history records it. By the current holder nothing changes (200, same `version`). Only the " +
       "holder may `request-info`, `approve` or `reject` (403 `FORBIDDEN` for other reviewers).",
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+  "resend-consent": {
+    who: "reviewer",
+    summary: "Correct the customer's email and send a new consent link",
+    effect:
+      "Only while the consent window is open (else 409 `INVALID_TRANSITION`): the customer contact's email becomes " +
+      "`email`, a new link is sent there, the old link answers 410, `consentEndsAt` does not move. History records " +
+      "the old and the new address.",
     errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
   },
 };
@@ -362,6 +373,43 @@ export const OPERATIONS: OperationSpec[] = [
     body: { kind: "json", schema: commentBodySchema, required: true },
     success: { status: 201, description: "The comment.", content: { kind: "json", schema: commentResourceSchema } },
     errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION", "INVALID_TRANSITION"],
+  },
+  {
+    method: "get",
+    path: "/notifications",
+    operationId: "listNotifications",
+    tag: "Notifications",
+    summary: "List your notifications",
+    description:
+      "The caller's own in-app notifications (the portal's bell), newest first, 50 a page; `nextCursor` fetches the " +
+      "next page. `unread` counts every unread notification, whatever the page.",
+    auth: true,
+    query: notificationListQuerySchema,
+    success: { status: 200, description: "A page of notifications.", content: { kind: "json", schema: notificationListSchema } },
+    errors: [...AUTH_ERRORS, "VALIDATION"],
+  },
+  {
+    method: "post",
+    path: "/notifications/{id}/read",
+    operationId: "markNotificationRead",
+    tag: "Notifications",
+    summary: "Mark a notification read",
+    description: "Only your own notifications (anyone else's answers 404). Marking a read notification again changes nothing.",
+    auth: true,
+    pathParams: [{ name: "id", description: "The notification's `id`." }],
+    success: { status: 200, description: "The notification.", content: { kind: "json", schema: notificationSchema } },
+    errors: [...AUTH_ERRORS, "NOT_FOUND"],
+  },
+  {
+    method: "post",
+    path: "/notifications/read-all",
+    operationId: "markAllNotificationsRead",
+    tag: "Notifications",
+    summary: "Mark all your notifications read",
+    description: "Every unread notification of the caller.",
+    auth: true,
+    success: { status: 204, description: "Done.", content: { kind: "none" } },
+    errors: [...AUTH_ERRORS],
   },
   {
     method: "get",

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { expect, test, type Browser } from "@playwright/test";
 import { signIn, USERS } from "./helpers";
-import { closeDriver, driver, driverAvailable, e2eMailLog } from "./partner-helpers";
+import { closeDriver, driver, driverAvailable, readE2eMails } from "./partner-helpers";
 
 test.skip(!driverAvailable, "needs the e2e server on PostgreSQL to deliver the set-password email");
 test.afterAll(closeDriver);
@@ -31,10 +31,8 @@ async function createUserThroughUi(browser: Browser, email: string, name: string
 async function linkFromMail(email: string): Promise<string> {
   const { deliverMail } = await driver();
   await deliverMail();
-  const message = fs
-    .readFileSync(e2eMailLog(), "utf8")
-    .split(/^--- /m)
-    .find((m) => m.includes(`To: ${email}`) && m.includes("/set-password/"));
+  const mails = await readE2eMails();
+  const message = mails.find((m) => m.to.includes(email) && m.text.includes("/set-password/"))?.text;
   expect(message, "the set-password email").toBeDefined();
   return new URL(/https?:\/\/\S+\/set-password\/\S+/.exec(message!)![0]).pathname;
 }

@@ -6,8 +6,8 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { expect, test } from "@playwright/test";
 import { signIn, USERS } from "./helpers";
-import { consentTokenInNotice } from "../../lib/mail/consent-notice";
-import { closeDriver, driver, driverAvailable, e2eMailLog, fileSubmittedClaim, PDF } from "./partner-helpers";
+import { consentTokenOfOutboxRow } from "../../lib/mail/consent-notice";
+import { closeDriver, driver, driverAvailable, fileSubmittedClaim, PDF, readE2eMails } from "./partner-helpers";
 
 test.skip(!driverAvailable, "needs the e2e server on PostgreSQL to act as the reviewer");
 test.afterAll(closeDriver);
@@ -23,11 +23,10 @@ test("the customer denies an approved association through the link in the notice
   await service.approveClaim(db, reviewer, claim.id, { comment: "PoE confirms the engagement." });
   await deliverMail();
 
-  // The notice in the mail log, addressed to the customer contact, holds the link.
-  const log = fs.readFileSync(e2eMailLog(), "utf8");
-  const notice = log.split(/^--- /m).find((m) => m.includes(`(${claim.number})`));
-  expect(notice).toContain(`To: ${claim.customer.contactEmail}`);
-  const link = /https?:\/\/\S+\/consent\/(\S+)/.exec(notice!)!;
+  // The notice (an .eml file), addressed to the customer contact, holds the link.
+  const notice = (await readE2eMails()).find((m) => m.text.includes(claim.number) && m.to.includes(claim.customer.contactEmail));
+  expect(notice, "the customer's notice was written").toBeDefined();
+  const link = /https?:\/\/\S+\/consent\/(\S+)/.exec(notice!.text)!;
   // The link's token is the one whose hash the approval stored (the service itself never returns it).
   expect(await db.consentToken.count({ where: { claimId: claim.id, tokenHash: service.hashConsentToken(link[1]) } })).toBe(1);
 
@@ -104,7 +103,7 @@ test("an expired consent link says the consent period has ended", async ({ brows
 
   const context = await browser.newContext();
   const customer = await context.newPage();
-  await customer.goto(`/consent/${consentTokenInNotice(notice.body)}`);
+  await customer.goto(`/consent/${consentTokenOfOutboxRow(notice)}`);
   await expect(customer.getByRole("heading", { name: "The consent period has ended" })).toBeVisible();
   await expect(customer.getByRole("button", { name: "Deny this association" })).toHaveCount(0);
   await context.close();

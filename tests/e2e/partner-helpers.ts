@@ -105,16 +105,44 @@ export function e2eDatabaseUrl(): string {
   return `${base.replace(/\/[^/]*$/, "")}/cpor_e2e_${e2ePort()}`;
 }
 
-export function e2eMailLog(): string {
-  return path.resolve(`.data/e2e-${e2ePort()}/mail.log`);
+/** Where the e2e server (scripts/e2e-server.sh, MAIL_DIR) and the driver write one .eml file per message. */
+export function e2eMailDir(): string {
+  return path.resolve(`.data/e2e-${e2ePort()}/mail`);
+}
+
+export interface ReceivedMail {
+  file: string;
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Every .eml file the e2e server or driver wrote, parsed. */
+export async function readE2eMails(): Promise<ReceivedMail[]> {
+  const { simpleParser } = await import("mailparser");
+  const dir = e2eMailDir();
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".eml")) : [];
+  return Promise.all(
+    files.map(async (file) => {
+      const parsed = await simpleParser(fs.readFileSync(path.join(dir, file)));
+      const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(", ") : (parsed.to?.text ?? "");
+      return { file, messageId: parsed.messageId ?? "", to, subject: parsed.subject ?? "", text: parsed.text ?? "", html: String(parsed.html || "") };
+    }),
+  );
 }
 
 let driverOpened = false;
 
 export async function driver() {
   process.env.DATABASE_URL = e2eDatabaseUrl();
+  // The same values as the e2e server (scripts/e2e-server.sh): links in messages, and the key that opens the
+  // outbox's sealed consent token.
+  process.env.NEXTAUTH_SECRET ??= "e2e-only-secret-not-for-production";
+  process.env.NEXTAUTH_URL ??= `http://localhost:${e2ePort()}`;
   driverOpened = true;
-  const [{ getDb }, service, { deliverOutbox, fileTransport }] = await Promise.all([
+  const [{ getDb }, service, { deliverOutbox, emlFileTransport }] = await Promise.all([
     import("../../lib/db"),
     import("../../lib/claims/service"),
     import("../../lib/mail/deliver"),
@@ -124,7 +152,7 @@ export async function driver() {
     const row = await db.user.findUniqueOrThrow({ where: { email } });
     return { kind: "user", userId: row.id, role: row.role, organizationId: row.organizationId };
   }
-  return { db, service, user, deliverMail: () => deliverOutbox(db, new Date(), fileTransport(e2eMailLog())) };
+  return { db, service, user, deliverMail: () => deliverOutbox(db, new Date(), emlFileTransport(e2eMailDir())) };
 }
 
 export async function closeDriver() {

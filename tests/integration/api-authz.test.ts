@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY, claimIn, createWorld, poeFile, type BuiltClaim, type Target, type World } from "../fixtures/claims";
 import { recordPoeFile, submitClaim } from "../../lib/claims/service";
 import { call, claimBody, keyFor, pdfBytes, startApiTestEnv, stopApiTestEnv, upload, type ApiResult, type ApiTestEnv } from "./api-helpers";
-import { pgAvailable } from "./test-db";
+import { pgAvailable, type TestDatabase } from "./test-db";
 import { OPERATIONS } from "../../lib/openapi/operations";
 
 const ROLE_CALLERS = ["partnerAdmin", "partnerBilling", "reviewer", "admin"] as const;
@@ -37,6 +37,9 @@ const partnerOnly = (success: number) =>
 const reviewerOnly = (success: number) =>
   ({ partnerAdmin: [403, 404], partnerBilling: [403, 404], reviewer: [success, success], admin: [403, 403] }) as const;
 const readers = { partnerAdmin: [200, 404], partnerBilling: [200, 404], reviewer: [200, 200], admin: [200, 200] } as const;
+
+/** The matrix's database, for the rows that need a row the API cannot create (another user's notification). */
+let matrixDb: TestDatabase["db"];
 
 const ENDPOINTS: Endpoint[] = [
   {
@@ -290,6 +293,36 @@ const ENDPOINTS: Endpoint[] = [
     expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
   },
   {
+    name: "POST /claims/{id}/actions/resend-consent",
+    setup: "APPROVED",
+    mutates: true,
+    request: ({ key, claim }) =>
+      call("POST", `/claims/${claim!.claim.id}/actions/resend-consent`, { key, json: { email: "corrected@customer.example" } }),
+    expected: reviewerOnly(200),
+  },
+  {
+    name: "GET /notifications (the caller's own)",
+    mutates: false,
+    request: ({ key }) => call("GET", "/notifications", { key }),
+    expected: { partnerAdmin: ok(200), partnerBilling: ok(200), reviewer: ok(200), admin: ok(200) },
+  },
+  {
+    name: "POST /notifications/{id}/read (a notification of the partner admin of A / of B: only its owner)",
+    mutates: true,
+    request: async ({ key, org, w }) => {
+      const owner = org === "own" ? w.partnerA : w.partnerB;
+      const note = await matrixDb.notification.create({ data: { userId: owner.id, type: "COMMENT_ADDED", title: "t", body: "b" } });
+      return call("POST", `/notifications/${note.id}/read`, { key });
+    },
+    expected: { partnerAdmin: [200, 404], partnerBilling: ok(404), reviewer: ok(404), admin: ok(404) },
+  },
+  {
+    name: "POST /notifications/read-all",
+    mutates: true,
+    request: ({ key }) => call("POST", "/notifications/read-all", { key }),
+    expected: { partnerAdmin: ok(204), partnerBilling: ok(204), reviewer: ok(204), admin: ok(204) },
+  },
+  {
     name: "GET /openapi.json (public)",
     mutates: false,
     public: true,
@@ -309,6 +342,7 @@ describe.skipIf(!pgAvailable)("REST API v1 authorization matrix (PostgreSQL)", (
   beforeAll(async () => {
     env = await startApiTestEnv();
     const db = env.t.db;
+    matrixDb = db;
     w = await createWorld(db);
     keys.partnerAdmin = await keyFor(db, w.partnerA.email);
     keys.partnerBilling = await keyFor(db, w.billingA.email);

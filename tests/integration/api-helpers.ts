@@ -38,6 +38,9 @@ const ROUTES: { pattern: string; load: () => Promise<RouteModule> }[] = [
   { pattern: "/organizations/[id]", load: () => import("../../app/api/v1/organizations/[id]/route") },
   { pattern: "/users/[id]", load: () => import("../../app/api/v1/users/[id]/route") },
   { pattern: "/consent/[token]/deny", load: () => import("../../app/api/v1/consent/[token]/deny/route") },
+  { pattern: "/notifications", load: () => import("../../app/api/v1/notifications/route") },
+  { pattern: "/notifications/read-all", load: () => import("../../app/api/v1/notifications/read-all/route") },
+  { pattern: "/notifications/[id]/read", load: () => import("../../app/api/v1/notifications/[id]/read/route") },
 ];
 const CATCH_ALL = (): Promise<RouteModule> => import("../../app/api/v1/[[...path]]/route");
 

@@ -75,7 +75,9 @@ describe.skipIf(!pgAvailable)("concurrent decisions (PostgreSQL)", () => {
     const winnerApproved = row.status === "APPROVED";
     expect(results.findIndex((r) => r === "OK") % 2 === 0).toBe(winnerApproved);
     expect(await t.db.consentToken.count({ where: { claimId: claim.id } })).toBe(winnerApproved ? 1 : 0);
-    expect(await t.db.outboxMessage.count({ where: { claimId: claim.id } })).toBe(winnerApproved ? 1 : 0);
+    expect(await t.db.outboxMessage.count({ where: { claimId: claim.id, kind: "CUSTOMER_CONSENT_NOTICE" } })).toBe(winnerApproved ? 1 : 0);
+    // the winner's decision message, once, to each of the claim's two partner users
+    expect(await t.db.notification.count({ where: { claimId: claim.id, type: "CLAIM_DECIDED" } })).toBe(2);
     expect(await t.db.claimEvent.count({ where: { claimId: claim.id, type: "CONSENT_REQUESTED" } })).toBe(winnerApproved ? 1 : 0);
     await expectStatusCountsConsistent(t.db);
   });
@@ -88,7 +90,7 @@ describe.skipIf(!pgAvailable)("concurrent decisions (PostgreSQL)", () => {
     for (const r of results) expect(["OK", "CONFLICT", "INVALID_TRANSITION"]).toContain(r);
     expect((await statusChanges(claim.id, "UNDER_REVIEW")).map((e) => e.toStatus)).toEqual(["APPROVED"]);
     expect(await t.db.consentToken.count({ where: { claimId: claim.id } })).toBe(1);
-    expect(await t.db.outboxMessage.count({ where: { claimId: claim.id } })).toBe(1);
+    expect(await t.db.outboxMessage.count({ where: { claimId: claim.id, kind: "CUSTOMER_CONSENT_NOTICE" } })).toBe(1);
     await expectStatusCountsConsistent(t.db);
   });
 

@@ -24,6 +24,7 @@ import {
 } from "../fixtures/claims";
 import { formatClaimNumber } from "../../lib/claims/claim-number";
 import { claimResource } from "../../lib/claims/resource";
+import { openSecret } from "../../lib/mail/secret-box";
 import {
   addComment,
   approveClaim,
@@ -447,11 +448,15 @@ describe.skipIf(!pgAvailable)("claim lifecycle use cases (PostgreSQL)", () => {
         SELECT count(*)::int AS n FROM "ConsentToken" c WHERE strpos(row_to_json(c)::text, ${raw}) > 0`;
       expect(rawHits[0].n).toBe(0);
 
-      const outbox = await t.db.outboxMessage.findMany({ where: { claimId: claim.id } });
+      // one notice to the customer; the link exists only sealed in the row (opened at delivery, then wiped)
+      const outbox = await t.db.outboxMessage.findMany({ where: { claimId: claim.id, kind: "CUSTOMER_CONSENT_NOTICE" } });
       expect(outbox).toHaveLength(1);
-      expect(outbox[0]).toMatchObject({ kind: "CUSTOMER_CONSENT_NOTICE", recipient: customerContact.email, sentAt: null });
-      expect(outbox[0].body).toContain(`/consent/${raw}`);
-      expect(outbox[0].body).toContain(formatClaimNumber(claim.number));
+      expect(outbox[0]).toMatchObject({ recipient: customerContact.email, sentAt: null, status: "QUEUED" });
+      expect(openSecret(outbox[0].secret!)).toBe(raw);
+      const outboxHits = await t.db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "OutboxMessage" o WHERE strpos(row_to_json(o)::text, ${raw}) > 0`;
+      expect(outboxHits[0].n).toBe(0);
+      expect(outbox[0].data).toMatchObject({ claim: { claimNumber: formatClaimNumber(claim.number) } });
     });
 
     it("denyConsent with the token: REJECTED / CUSTOMER_DECLINE by the customer; a second use is GONE", async () => {
@@ -749,14 +754,14 @@ describe.skipIf(!pgAvailable)("claim lifecycle use cases (PostgreSQL)", () => {
       const { claim, at: t0 } = await claimIn(t.db, w, "UNDER_REVIEW");
       await expectAtomic(claim.id, "CONSENT_REQUESTED", () => approveClaim(t.db, w.reviewer.actor, claim.id, {}, { now: at(t0, HOUR) }));
       expect(await t.db.consentToken.count({ where: { claimId: claim.id } })).toBe(1);
-      expect(await t.db.outboxMessage.count({ where: { claimId: claim.id } })).toBe(1);
+      expect(await t.db.outboxMessage.count({ where: { claimId: claim.id, kind: "CUSTOMER_CONSENT_NOTICE" } })).toBe(1);
     });
 
     it("approve whose outbox insert fails (dedupeKey taken): the status change and its events roll back", async () => {
       const { claim, at: t0 } = await claimIn(t.db, w, "UNDER_REVIEW");
       const now = at(t0, HOUR);
       await t.db.outboxMessage.create({
-        data: { kind: "TEST", dedupeKey: `consent:${claim.id}:${now.toISOString()}`, recipient: "x@test.example", subject: "s", body: "b", sentAt: now },
+        data: { kind: "TEST", dedupeKey: `consent:${claim.id}:${now.toISOString()}:${customerContact.email}`, recipient: "x@test.example", subject: "s", body: "b", sentAt: now },
       });
       const before = await snapshot(t.db, claim.id);
       await expect(approveClaim(t.db, w.reviewer.actor, claim.id, {}, { now })).rejects.toThrow();

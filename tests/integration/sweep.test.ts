@@ -1,8 +1,5 @@
 // The SLA sweep against real PostgreSQL: what is due changes once with one event, what is not due is untouched,
 // a second run changes nothing, and several sweeps at once (separate connections) do the work exactly once.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   DAY,
@@ -26,7 +23,7 @@ import { ClaimError } from "../../lib/claims/errors";
 import { decide } from "../../lib/claims/lifecycle";
 import { addComment, claimDetailInclude, claimStateOf, denyConsent, resubmitClaim } from "../../lib/claims/service";
 import { partnerActionSeconds } from "../../lib/claims/sla";
-import { runSweep, type SweepSummary } from "../../lib/claims/sweep";
+import { runSweep as runSweepWith, type SweepSummary } from "../../lib/claims/sweep";
 import { deliverOutbox, type MailTransport } from "../../lib/mail/deliver";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
 
@@ -35,31 +32,40 @@ const T = new Date("2026-03-20T12:00:00.000Z");
 const THURSDAY_19 = new Date("2026-03-19T09:00:00.000Z");
 const FRIDAY_13 = new Date("2026-03-13T09:00:00.000Z");
 
-const NOTHING: SweepSummary = { autoRejected: 0, consentCompleted: 0, flaggedOverdue: 0, remindersQueued: 0, messagesDelivered: 0 };
+const NOTHING: SweepSummary = {
+  autoRejected: 0,
+  consentCompleted: 0,
+  flaggedOverdue: 0,
+  remindersQueued: 0,
+  reviewersAlerted: 0,
+  messagesDelivered: 0,
+};
+
+/** What the scenario's sweep does, apart from delivering. */
+const SWEPT = { autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, reviewersAlerted: 1 };
 
 describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
   let t: TestDatabase;
   let w: World;
-  let mailLog: string;
-  const previousMailLog = process.env.MAIL_LOG_FILE;
+  /** Outbox ids in the order the sweeps handed them to the transport, one entry per delivery. */
+  const delivered: string[] = [];
+  const recorder: MailTransport = {
+    async send(mail) {
+      delivered.push(mail.id);
+    },
+  };
+  const runSweep = (db: Db, now: Date) => runSweepWith(db, now, { transport: recorder });
 
   beforeAll(async () => {
-    mailLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cpor-sweep-")), "outbox.log");
-    process.env.MAIL_LOG_FILE = mailLog;
     t = await createTestDatabase();
     w = await createWorld(t.db);
   });
   afterAll(async () => {
-    if (previousMailLog === undefined) delete process.env.MAIL_LOG_FILE;
-    else process.env.MAIL_LOG_FILE = previousMailLog;
-    fs.rmSync(path.dirname(mailLog), { recursive: true, force: true });
     await t?.drop();
   });
 
-  /** Message ids in the mail log, one entry per delivery. */
   function deliveredIds(): string[] {
-    if (!fs.existsSync(mailLog)) return [];
-    return [...fs.readFileSync(mailLog, "utf8").matchAll(/^--- \S+ \S+ (\S+)$/gm)].map((m) => m[1]);
+    return [...delivered];
   }
 
   /**
@@ -150,18 +156,33 @@ describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
       ]);
     }
 
-    // p3: one reminder to the partner contact, and its event; the claim itself is unchanged
-    const reminders = await t.db.outboxMessage.findMany({ where: { claimId: c.p3.id, kind: "PARTNER_ACTION_REMINDER" } });
-    expect(reminders).toHaveLength(1);
-    expect(reminders[0]).toMatchObject({ recipient: partnerContact.email, createdAt: T });
+    // p3: its deadline's own day has come: the 1-business-day reminder, once, to the partner users and the
+    // partner contact, with its event; the claim itself is unchanged
+    const reminders = await t.db.outboxMessage.findMany({ where: { claimId: c.p3.id, kind: "DEADLINE_REMINDER", createdAt: T } });
+    expect(reminders.map((m) => m.recipient).sort()).toEqual([w.partnerA.email, w.billingA.email, partnerContact.email].sort());
+    expect(reminders.every((m) => (m.data as { businessDaysLeft?: number }).businessDaysLeft === 1)).toBe(true);
+    expect(await t.db.notification.count({ where: { claimId: c.p3.id, type: "DEADLINE_REMINDER" } })).toBe(2);
     const p3Events = (await eventsOf(t.db, c.p3.id)).filter((e) => e.at.getTime() === T.getTime());
     expect(p3Events.map((e) => [e.type, e.data])).toEqual([
       ["REMINDER_QUEUED", { stage: "PARTNER_ACTION_REQUIRED", dueAt: "2026-03-20T23:59:59.999Z" }],
     ]);
     expect(await t.db.claim.findUniqueOrThrow({ where: { id: c.p3.id } })).toMatchObject({ status: "PARTNER_ACTION_REQUIRED", version: c.p3.version });
 
-    // nobody else got a reminder
-    expect(await t.db.outboxMessage.count({ where: { kind: "PARTNER_ACTION_REMINDER", claimId: { in: [c.p1.id, c.p2.id] } } })).toBe(0);
+    // nobody else got a reminder (p2's deadline is days away; p1 was rejected first)
+    expect(await t.db.outboxMessage.count({ where: { kind: "DEADLINE_REMINDER", claimId: { in: [c.p1.id, c.p2.id] } } })).toBe(0);
+
+    // the decisions the sweep made told the partner users; s1 (SUBMITTED, never picked up) alerted every reviewer once
+    for (const [claim, outcome] of [
+      [c.p1, "REJECTED"],
+      [c.a1, "SENT_FOR_INCENTIVE_ASSESSMENT"],
+    ] as const) {
+      const decided = await t.db.outboxMessage.findMany({ where: { claimId: claim.id, kind: "CLAIM_DECIDED", createdAt: T } });
+      expect(decided.map((m) => m.recipient).sort()).toEqual([w.partnerA.email, w.billingA.email].sort());
+      expect(decided.every((m) => (m.data as { decision: { outcome: string } }).decision.outcome === outcome)).toBe(true);
+    }
+    const alerts = await t.db.notification.findMany({ where: { claimId: c.s1.id, type: "REVIEW_OVERDUE" } });
+    expect(alerts.map((n) => n.userId).sort()).toEqual([w.reviewer.id, w.reviewer2.id].sort());
+    expect(await t.db.notification.count({ where: { claimId: c.u1.id, type: "REVIEW_OVERDUE" } })).toBe(0);
     await expectStatusCountsConsistent(t.db);
   }
 
@@ -170,17 +191,18 @@ describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
   it("one sweep: auto-rejects, completes consent, flags overdue, queues one reminder, delivers the outbox; leaves the rest alone", async () => {
     const c = await scenario();
     const before = Object.fromEntries(await Promise.all(untouched.map(async (k) => [k, await snapshot(t.db, c[k].id)] as const)));
-    const pending = await t.db.outboxMessage.findMany({ where: { sentAt: null } });
-    expect(pending.map((m) => m.kind).sort()).toEqual(["CUSTOMER_CONSENT_NOTICE", "CUSTOMER_CONSENT_NOTICE"]);
+    const pending = await t.db.outboxMessage.count({ where: { sentAt: null } });
+    expect(await t.db.outboxMessage.count({ where: { sentAt: null, kind: "CUSTOMER_CONSENT_NOTICE" } })).toBe(2);
 
     const summary = await runSweep(t.db, T);
-    expect(summary).toEqual({ autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, messagesDelivered: 3 });
+    // new messages: 2 + 2 partner users for the two decisions, 3 for the reminder, 2 reviewers for the alert
+    expect(summary).toEqual({ ...SWEPT, messagesDelivered: pending + 9 });
     await expectSweptOnce(c);
     for (const k of untouched) expect(await snapshot(t.db, c[k].id), k).toEqual(before[k]);
 
-    // delivered once each, bodies (which held consent links) removed
+    // delivered once each, consent secrets wiped
     const outbox = await t.db.outboxMessage.findMany();
-    expect(outbox.every((m) => m.sentAt?.getTime() === T.getTime() && m.attempts === 1 && !m.body.includes("/consent/"))).toBe(true);
+    expect(outbox.every((m) => m.status === "SENT" && m.sentAt?.getTime() === T.getTime() && m.attempts === 1 && m.secret === null)).toBe(true);
     expect(deliveredIds().sort()).toEqual(outbox.map((m) => m.id).sort());
   });
 
@@ -197,6 +219,7 @@ describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
     const c = await scenario();
     const before = Object.fromEntries(await Promise.all(untouched.map(async (k) => [k, await snapshot(t.db, c[k].id)] as const)));
     const mailBefore = deliveredIds();
+    const pending = await t.db.outboxMessage.count({ where: { sentAt: null } });
     const nodes = [t.connect(), t.connect(), t.connect()];
     await Promise.all(nodes.map((db) => db.$queryRaw`SELECT 1 AS one`));
     const summaries = await Promise.all(nodes.map((db) => runSweep(db, T)));
@@ -206,16 +229,17 @@ describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
         consentCompleted: sum.consentCompleted + s.consentCompleted,
         flaggedOverdue: sum.flaggedOverdue + s.flaggedOverdue,
         remindersQueued: sum.remindersQueued + s.remindersQueued,
+        reviewersAlerted: sum.reviewersAlerted + s.reviewersAlerted,
         messagesDelivered: sum.messagesDelivered + s.messagesDelivered,
       }),
       NOTHING,
     );
-    expect(total).toEqual({ autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, messagesDelivered: 3 });
+    expect(total).toEqual({ ...SWEPT, messagesDelivered: pending + 9 });
     await expectSweptOnce(c);
     for (const k of untouched) expect(await snapshot(t.db, c[k].id), k).toEqual(before[k]);
     const newlyDelivered = deliveredIds().slice(mailBefore.length);
-    expect(newlyDelivered).toHaveLength(3);
-    expect(new Set(newlyDelivered).size).toBe(3);
+    expect(newlyDelivered).toHaveLength(pending + 9);
+    expect(new Set(newlyDelivered).size).toBe(pending + 9);
     expect(await t.db.outboxMessage.count({ where: { sentAt: null } })).toBe(0);
   });
 

@@ -39,6 +39,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "deny-consent":          [ F, F, F, F, X, F ],
     "expire-partner-action": [ F, F, F, F, F, X ],
     "complete-consent":      [ F, F, F, F, F, X ],
+    "resend-consent":        [ F, F, X, F, F, F ],
     "open-dispute":          [ X, X, F, F, F, F ],
     "uphold-dispute":        [ F, F, X, F, F, F ],
     "overturn-dispute":      [ F, F, X, F, F, F ],
@@ -55,6 +56,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "deny-consent":          [ F, F, F, F, X, F ],
     "expire-partner-action": [ F, F, F, F, F, X ],
     "complete-consent":      [ F, F, F, F, F, X ],
+    "resend-consent":        [ F, F, X, F, F, F ],
     "open-dispute":          [ X, X, F, F, F, F ],
     "uphold-dispute":        [ F, F, X, F, F, F ],
     "overturn-dispute":      [ F, F, X, F, F, F ],
@@ -71,6 +73,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "deny-consent":          [ F, F, F, F, X, F ],
     "expire-partner-action": [ F, F, F, F, F, X ],
     "complete-consent":      [ F, F, F, F, F, X ],
+    "resend-consent":        [ F, F, X, F, F, F ],
     "open-dispute":          [ X, X, F, F, F, F ],
     "uphold-dispute":        [ F, F, X, F, F, F ],
     "overturn-dispute":      [ F, F, X, F, F, F ],
@@ -87,6 +90,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "deny-consent":          [ F, F, F, F, X, F ],
     "expire-partner-action": [ F, F, F, F, F, "→REJECTED" ],
     "complete-consent":      [ F, F, F, F, F, X ],
+    "resend-consent":        [ F, F, X, F, F, F ],
     "open-dispute":          [ X, X, F, F, F, F ],
     "uphold-dispute":        [ F, F, X, F, F, F ],
     "overturn-dispute":      [ F, F, X, F, F, F ],
@@ -103,6 +107,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "deny-consent":          [ F, F, F, F, "→REJECTED", F ],
     "expire-partner-action": [ F, F, F, F, F, X ],
     "complete-consent":      [ F, F, F, F, F, "→APPROVED" ],
+    "resend-consent":        [ F, F, "→APPROVED", F, F, F ],
     "open-dispute":          [ X, X, F, F, F, F ],
     "uphold-dispute":        [ F, F, X, F, F, F ],
     "overturn-dispute":      [ F, F, X, F, F, F ],
@@ -119,6 +124,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "deny-consent":          [ F, F, F, F, X, F ],
     "expire-partner-action": [ F, F, F, F, F, X ],
     "complete-consent":      [ F, F, F, F, F, X ],
+    "resend-consent":        [ F, F, X, F, F, F ],
     "open-dispute":          [ "→REJECTED", "→REJECTED", F, F, F, F ],
     "uphold-dispute":        [ F, F, "→REJECTED", F, F, F ],
     "overturn-dispute":      [ F, F, "→UNDER_REVIEW", F, F, F ],
@@ -190,9 +196,9 @@ function outcomeOf(claim: ClaimState, action: ClaimAction, actor: Actor, now: Da
 }
 
 describe("the expected table itself", () => {
-  it("covers 6 statuses × 14 actions × 6 actor roles", () => {
+  it("covers 6 statuses × 15 actions × 6 actor roles", () => {
     expect(STATUSES_IN_TABLE).toHaveLength(6);
-    for (const status of STATUSES_IN_TABLE) expect(Object.keys(EXPECTED[status])).toHaveLength(14);
+    for (const status of STATUSES_IN_TABLE) expect(Object.keys(EXPECTED[status])).toHaveLength(15);
     expect([...ACTIONS_IN_TABLE].sort()).toEqual([...CLAIM_ACTIONS].sort());
   });
 });
@@ -201,7 +207,7 @@ describe("decide: every status × action × actor role, guards passing", () => {
   const cases = STATUSES_IN_TABLE.flatMap((status) =>
     ACTIONS_IN_TABLE.flatMap((action) => ROLE_COLUMNS.map((role) => ({ status, action, role }))),
   );
-  it("has 504 cases", () => expect(cases).toHaveLength(504));
+  it("has 540 cases", () => expect(cases).toHaveLength(540));
 
   it.each(cases)("$status × $action × $role", ({ status, action, role }) => {
     const { claim, now } = fixtureFor(status, action);

@@ -321,7 +321,9 @@ describe("availableActions", () => {
   it("shows a reviewer the decisions of each stage", () => {
     expect(names(REVIEWER, { ...READY, status: "SUBMITTED" })).toEqual(["start-review"]);
     expect(names(REVIEWER, { ...READY, status: "UNDER_REVIEW" })).toEqual(["request-info", "approve", "reject"]);
-    expect(names(REVIEWER, { ...READY, status: "APPROVED" })).toEqual([]);
+    // while the customer's window is open a reviewer may correct the customer's address; after it, nothing
+    expect(names(REVIEWER, { ...READY, status: "APPROVED" })).toEqual(["resend-consent"]);
+    expect(names(REVIEWER, { ...READY, status: "APPROVED", sentForIncentiveAssessmentAt: CONSENT_ENDS_AT })).toEqual([]);
     expect(names(REVIEWER, { ...READY, status: "REJECTED", dispute: { status: "OPEN" } })).toEqual([
       "uphold-dispute",
       "overturn-dispute",

@@ -318,7 +318,7 @@ describe("claimPatchSchema", () => {
 describe("action bodies", () => {
   it("are keyed by the API's action names, and all accept an optional version", () => {
     expect(Object.keys(actionBodySchema).sort()).toEqual(
-      ["approve", "reject", "request-info", "resubmit", "start-review", "submit", "take-over", "withdraw"].sort(),
+      ["approve", "reject", "request-info", "resend-consent", "resubmit", "start-review", "submit", "take-over", "withdraw"].sort(),
     );
     expect(isApiClaimAction("start-review")).toBe(true);
     expect(isApiClaimAction("toString")).toBe(false);
@@ -331,6 +331,7 @@ describe("action bodies", () => {
       reject: { reason: "INSUFFICIENT_POE" },
       withdraw: { comment: "Wrong MPN ID." },
       "take-over": {},
+      "resend-consent": { email: "cio@customer.example" },
     } as const;
     for (const [action, body] of Object.entries(minimal)) {
       const schema = actionBodySchema[action as keyof typeof actionBodySchema];
@@ -774,6 +775,7 @@ describe("claimEventSchema", () => {
       { type: "REMINDER_QUEUED", data: { stage: "PARTNER_ACTION_REQUIRED", dueAt: "2026-01-09T23:59:59.999Z" } },
       { type: "CONSENT_REQUESTED", data: { consentEndsAt: "2026-01-16T23:59:59.999Z" } },
       { type: "CONSENT_DENIED", data: {} },
+      { type: "CONSENT_RESENT", data: { fromEmail: "old@customer.example", toEmail: "new@customer.example" } },
       { type: "SENT_FOR_INCENTIVE_ASSESSMENT", data: { at: "2026-01-17T00:05:00.000Z" } },
       { type: "DISPUTE_OPENED", data: { disputeId: "d1", details: "Signed PoE attached." } },
       { type: "DISPUTE_RESOLVED", data: { disputeId: "d1", outcome: "OVERTURN", comment: "OK." } },

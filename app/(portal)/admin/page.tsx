@@ -15,12 +15,13 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
   const result = await listClaimsPage(db, actorOf(user), filters, now);
   // Only the organizations on this page, by primary key (there may be thousands).
   const organizationIds = [...new Set(result.items.map((claim) => claim.organizationId))];
-  const [t, tSettings, tUsers, tOrganizations, tAudit, settings, organizations] = await Promise.all([
+  const [t, tSettings, tUsers, tOrganizations, tAudit, tOutbox, settings, organizations] = await Promise.all([
     getTranslations("admin"),
     getTranslations("adminSettings"),
     getTranslations("adminUsers"),
     getTranslations("adminOrganizations"),
     getTranslations("adminAudit"),
+    getTranslations("adminOutbox"),
     getSlaSettings(db),
     db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }),
   ]);
@@ -43,6 +44,9 @@ export default async function AdminPage(props: { searchParams: Promise<Record<st
           </Link>
           <Link href="/admin/settings" className="text-blue-700 underline">
             {tSettings("link")}
+          </Link>
+          <Link href="/admin/outbox" className="text-blue-700 underline">
+            {tOutbox("link")}
           </Link>
         </p>
       </div>

@@ -102,6 +102,14 @@ export const takeOverBodySchema = z
   .object({ version, comment: actionComment })
   .meta({ id: "TakeOverBody", description: "Body of the take-over action." });
 
+export const resendConsentBodySchema = z
+  .object({
+    version,
+    email: z.email({ error: "Enter the customer contact's email address" }).max(320).meta({ description: "The corrected address of the customer contact." }),
+    comment: actionComment,
+  })
+  .meta({ id: "ResendConsentBody", description: "Body of the resend-consent action: the customer contact's corrected email." });
+
 /** The action bodies by the action's name in the API path. */
 export const actionBodySchema = {
   submit: submitBodySchema,
@@ -112,6 +120,7 @@ export const actionBodySchema = {
   reject: rejectBodySchema,
   withdraw: withdrawBodySchema,
   "take-over": takeOverBodySchema,
+  "resend-consent": resendConsentBodySchema,
 } as const;
 export type ApiClaimAction = keyof typeof actionBodySchema;
 

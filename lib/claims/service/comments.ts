@@ -6,6 +6,7 @@ import { findVisibleClaim } from "../find-visible-claim";
 import type { Actor } from "../lifecycle";
 import { checkComment, isPartner } from "../policy";
 import { commentBodySchema } from "../schemas";
+import { tellComment } from "./notify-steps";
 import { actorName, appendEvents, parseInput, raise, transaction, userActor, type ServiceOptions, type Tx, type UserActor } from "./steps";
 
 export async function insertComment(tx: Tx, claimId: string, actor: UserActor, body: string, now: Date) {
@@ -50,6 +51,7 @@ export async function addComment(db: Db, actor: Actor, claimId: string, input: u
       where: { id: claimId },
       data: { updatedAt: now, ...(isPartner(actor) ? { partnerRespondedAt: now } : {}) },
     });
+    await tellComment(actor, claim, now, body, isPartner(actor))(tx);
     return comment;
   });
 }

@@ -6,6 +6,8 @@ import { hashConsentToken } from "../consent-request";
 import { ClaimError } from "../errors";
 import { decide, type Actor } from "../lifecycle";
 import { consentDenyBodySchema } from "../schemas";
+import { rejectionDecision } from "../../notifications/claim-messages";
+import { tellDecision } from "./notify-steps";
 import { appendEvents, guardedUpdate, parseInput, transaction, type ServiceOptions } from "./steps";
 
 export async function denyConsent(db: Db, token: string, input: unknown = {}, options: ServiceOptions = {}) {
@@ -48,6 +50,7 @@ export async function denyConsent(db: Db, token: string, input: unknown = {}, op
       },
       { type: "CONSENT_DENIED", data: reason ? { reason } : {} },
     ]);
+    await tellDecision(customer, claim, now, rejectionDecision("CUSTOMER_DECLINE", now), reason ?? null)(tx);
   });
   return { claimNumber: formatClaimNumber(claim.number) };
 }

@@ -7,6 +7,7 @@ import type { Actor, ClaimAction } from "../lifecycle";
 import { checkProducts, disputeBodySchema, resolveDisputeBodySchema } from "../schemas";
 import { stageDueAt } from "../sla";
 import { postComment } from "./comments";
+import { steps, tellDecision, tellDisputeOpened } from "./notify-steps";
 import { runTransition } from "./run-transition";
 import { appendEvents, userActor, type ServiceOptions } from "./steps";
 
@@ -33,6 +34,7 @@ export async function openDispute(db: Db, actor: Actor, claimId: string, input: 
         await appendEvents(tx, claimId, actor, now, [
           { type: "DISPUTE_OPENED", data: { disputeId: dispute.id, details: body.details } },
         ]);
+        await tellDisputeOpened(actor, claim, now, body.details)(tx);
       },
     };
   });
@@ -45,7 +47,7 @@ export async function resolveDispute(db: Db, actor: Actor, disputeId: string, in
   const parsed = resolveDisputeBodySchema.safeParse(input ?? {});
   const action: ClaimAction = parsed.success && parsed.data.outcome === "OVERTURN" ? "overturn-dispute" : "uphold-dispute";
   const reviewer = actor.kind === "user" ? actor.userId : null;
-  await runTransition(db, actor, dispute.claimId, action, resolveDisputeBodySchema, input, options, ({ body, now, settings }) => ({
+  await runTransition(db, actor, dispute.claimId, action, resolveDisputeBodySchema, input, options, ({ claim, body, now, settings }) => ({
     data:
       body.outcome === "OVERTURN"
         ? {
@@ -77,7 +79,10 @@ export async function resolveDispute(db: Db, actor: Actor, disputeId: string, in
         },
       });
       if (resolved.count !== 1) throw new ClaimError("INVALID_TRANSITION", "This dispute was already resolved.");
-      await postComment(actor, dispute.claimId, body.comment, now)(tx);
+      await steps(
+        postComment(actor, dispute.claimId, body.comment, now),
+        tellDecision(actor, claim, now, { outcome: body.outcome === "OVERTURN" ? "DISPUTE_OVERTURNED" : "DISPUTE_UPHELD" }, body.comment),
+      )(tx);
     },
   }));
   return db.dispute.findUniqueOrThrow({ where: { id: disputeId } });

@@ -13,6 +13,7 @@ export { denyConsent } from "./deny-consent";
 export { openDispute, resolveDispute } from "./disputes";
 export { resubmitClaim, submitClaim, withdrawClaim } from "./partner-transitions";
 export { recordPoeFile, type PoeFileRecord } from "./record-poe-file";
+export { resendConsent } from "./resend-consent";
 export { rejectClaim, requestPartnerInfo, startReview } from "./review-transitions";
 export { addNote } from "./notes";
 export { takeOverClaim, takeOverClaimWithHolder, type TakeOverResult } from "./take-over";

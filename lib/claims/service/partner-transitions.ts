@@ -4,6 +4,7 @@ import type { Actor } from "../lifecycle";
 import { resubmitBodySchema, submitBodySchema, withdrawBodySchema } from "../schemas";
 import { calendarOf, partnerActionSeconds, resumeReviewClock, stageDueAt } from "../sla";
 import { postComment } from "./comments";
+import { steps, tellResubmitted } from "./notify-steps";
 import { runTransition } from "./run-transition";
 import type { ServiceOptions } from "./steps";
 
@@ -35,7 +36,7 @@ export function resubmitClaim(db: Db, actor: Actor, claimId: string, input: unkn
         ...(body.comment ? { partnerRespondedAt: now } : {}),
       },
       // Posted in the same transaction as the status change: a refused or failed resubmit leaves no comment.
-      also: postComment(actor, claimId, body.comment, now),
+      also: steps(postComment(actor, claimId, body.comment, now), tellResubmitted(actor, claim, now, body.comment)),
     }),
     // The resubmit's own comment counts as the partner's response (api-v1).
     (state, body) => (body.comment ? { ...state, partnerRespondedSinceInfoRequest: true } : state),

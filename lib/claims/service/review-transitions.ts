@@ -4,6 +4,8 @@ import type { Actor } from "../lifecycle";
 import { rejectBodySchema, requestInfoBodySchema, startReviewBodySchema } from "../schemas";
 import { calendarOf, pauseReviewClock, stageDueAt } from "../sla";
 import { postComment } from "./comments";
+import { rejectionDecision } from "../../notifications/claim-messages";
+import { steps, tellDecision, tellInfoRequested } from "./notify-steps";
 import { runTransition } from "./run-transition";
 import { userActor, type ServiceOptions } from "./steps";
 
@@ -22,21 +24,27 @@ export function startReview(db: Db, actor: Actor, claimId: string, input: unknow
 }
 
 export function requestPartnerInfo(db: Db, actor: Actor, claimId: string, input: unknown, options: ServiceOptions = {}) {
-  return runTransition(db, actor, claimId, "request-info", requestInfoBodySchema, input, options, ({ claim, body, now, settings }) => ({
-    data: {
-      reasonCodes: body.reasonCodes,
-      infoRequestedAt: now,
-      // The review clock pauses while the partner works; resubmit resumes it with what was left.
-      reviewDaysRemaining: claim.dueAt ? pauseReviewClock(now, claim.dueAt, calendarOf(settings)) : settings.underReviewBusinessDays,
-      dueAt: stageDueAt("PARTNER_ACTION_REQUIRED", now, settings),
-      overdue: false,
-    },
-    also: postComment(actor, claimId, body.comment, now),
-  }));
+  return runTransition(db, actor, claimId, "request-info", requestInfoBodySchema, input, options, ({ claim, body, now, settings }) => {
+    const dueAt = stageDueAt("PARTNER_ACTION_REQUIRED", now, settings);
+    return {
+      data: {
+        reasonCodes: body.reasonCodes,
+        infoRequestedAt: now,
+        // The review clock pauses while the partner works; resubmit resumes it with what was left.
+        reviewDaysRemaining: claim.dueAt ? pauseReviewClock(now, claim.dueAt, calendarOf(settings)) : settings.underReviewBusinessDays,
+        dueAt,
+        overdue: false,
+      },
+      also: steps(
+        postComment(actor, claimId, body.comment, now),
+        tellInfoRequested(actor, claim, now, body.reasonCodes, body.comment, dueAt),
+      ),
+    };
+  });
 }
 
 export function rejectClaim(db: Db, actor: Actor, claimId: string, input: unknown, options: ServiceOptions = {}) {
-  return runTransition(db, actor, claimId, "reject", rejectBodySchema, input, options, ({ body, now }) => ({
+  return runTransition(db, actor, claimId, "reject", rejectBodySchema, input, options, ({ claim, body, now }) => ({
     data: {
       rejectionReason: body.reason,
       rejectionComment: body.comment ?? null,
@@ -45,6 +53,9 @@ export function rejectClaim(db: Db, actor: Actor, claimId: string, input: unknow
       dueAt: null,
       overdue: false,
     },
-    also: postComment(actor, claimId, body.comment, now),
+    also: steps(
+      postComment(actor, claimId, body.comment, now),
+      tellDecision(actor, claim, now, rejectionDecision(body.reason, now), body.comment),
+    ),
   }));
 }

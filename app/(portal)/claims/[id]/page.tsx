@@ -22,6 +22,7 @@ import {
   approveAction,
   rejectAction,
   requestInfoAction,
+  resendConsentAction,
   resolveDisputeAction,
   startReviewAction,
   takeOverAction,
@@ -63,6 +64,8 @@ export default async function ClaimPage(props: Props) {
           approve={approveAction.bind(null, claim.id, claim.version)}
           reject={rejectAction.bind(null, claim.id, claim.version)}
           resolveDispute={resolveDisputeAction.bind(null, claim.id, claim.dispute?.id ?? "")}
+          resendConsent={resendConsentAction.bind(null, claim.id, claim.version)}
+          customerEmail={(claim.customerContact as { email?: string } | null)?.email}
         />
       ) : null}
       {user.role === "REVIEWER" || user.role === "ADMIN" ? (

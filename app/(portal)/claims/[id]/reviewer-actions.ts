@@ -14,6 +14,7 @@ import {
   approveClaim,
   rejectClaim,
   requestPartnerInfo,
+  resendConsent,
   resolveDispute,
   startReview,
   takeOverClaimWithHolder,
@@ -25,6 +26,7 @@ export interface DecisionPayload {
   reason?: string;
   comment?: string;
   outcome?: string;
+  email?: string;
 }
 
 async function decideAs(claimId: string, prev: ActionState, run: (actor: Actor) => Promise<unknown>): Promise<ActionState> {
@@ -70,4 +72,9 @@ export async function takeOverAction(claimId: string, version: number, prev: Act
 /** An internal note: no version (a note changes nothing of the claim), never shown to the partner. */
 export async function addNoteAction(claimId: string, prev: ActionState, payload: { body?: string }): Promise<ActionState> {
   return decideAs(claimId, prev, (actor) => addNote(getDb(), actor, claimId, { body: payload.body ?? "" }));
+}
+
+/** Corrects the customer's address while the consent window is open: a new link goes there, the old one is void. */
+export async function resendConsentAction(claimId: string, version: number, prev: ActionState, payload: DecisionPayload): Promise<ActionState> {
+  return decideAs(claimId, prev, (actor) => resendConsent(getDb(), actor, claimId, { version, email: payload.email ?? "" }));
 }

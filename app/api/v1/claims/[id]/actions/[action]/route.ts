@@ -8,6 +8,7 @@ import {
   approveClaim,
   rejectClaim,
   requestPartnerInfo,
+  resendConsent,
   resubmitClaim,
   startReview,
   submitClaim,
@@ -31,6 +32,7 @@ const USE_CASES: Record<ApiClaimAction, (db: Db, actor: Actor, claimId: string, 
   reject: rejectClaim,
   withdraw: withdrawClaim,
   "take-over": takeOverClaim,
+  "resend-consent": resendConsent,
 };
 
 /** POST /claims/{id}/actions/{action}: a status change; the body may carry `version` (409 CONFLICT if stale). */

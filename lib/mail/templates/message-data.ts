@@ -1,0 +1,41 @@
+// What each outbox message carries (OutboxMessage.data, JSON): enough to render it at delivery time in the
+// recipient's language, and no secret (the consent token travels sealed in OutboxMessage.secret).
+import type { InfoRequestReason, RejectionReason } from "../../claims/catalogue";
+
+export interface ClaimRef {
+  claimId: string;
+  /** "CPOR-000123" */
+  claimNumber: string;
+  customerName: string;
+}
+
+export type Decision =
+  | { outcome: "APPROVED"; consentEndsAt: string }
+  | { outcome: "REJECTED"; reason: RejectionReason; disputeUntil: string | null }
+  | { outcome: "SENT_FOR_INCENTIVE_ASSESSMENT" }
+  | { outcome: "DISPUTE_UPHELD" }
+  | { outcome: "DISPUTE_OVERTURNED" };
+
+export type MessageData =
+  | {
+      type: "CUSTOMER_CONSENT_NOTICE";
+      claim: ClaimRef;
+      contactName: string | null;
+      customerDomain: string;
+      organizationName: string;
+      mpnId: string;
+      program: string;
+      products: string[];
+      consentEndsAt: string;
+    }
+  | { type: "INFO_REQUESTED"; claim: ClaimRef; reasonCodes: InfoRequestReason[]; comment: string; dueAt: string; by: string }
+  | { type: "DEADLINE_REMINDER"; claim: ClaimRef; businessDaysLeft: number; dueAt: string }
+  | { type: "CLAIM_DECIDED"; claim: ClaimRef; decision: Decision; comment: string | null; by: string }
+  | { type: "COMMENT_ADDED"; claim: ClaimRef; comment: string; by: string }
+  | { type: "CLAIM_RESUBMITTED"; claim: ClaimRef; comment: string | null; by: string }
+  | { type: "DISPUTE_OPENED"; claim: ClaimRef; details: string; by: string }
+  | { type: "REVIEW_OVERDUE"; claim: ClaimRef; dueAt: string }
+  | { type: "CLAIM_TAKEN_OVER"; claim: ClaimRef; by: string };
+
+export type MessageType = MessageData["type"];
+export type DataOf<T extends MessageType> = Extract<MessageData, { type: T }>;
