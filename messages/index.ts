@@ -1,6 +1,7 @@
 // UI strings, one JSON file per feature and locale (each file holds top-level namespaces), merged here.
 // A new feature adds its file for BOTH locales, one line to each list below and its type to Messages.
 import type { Locale } from "../i18n/locales";
+import type adminConsole from "./en/admin-console.json";
 import type adminSettings from "./en/admin-settings.json";
 import type api from "./en/api.json";
 import type claimPages from "./en/claim-pages.json";
@@ -19,7 +20,8 @@ export type Messages = typeof core &
   typeof claimPages &
   typeof dashboardUi &
   typeof api &
-  typeof reviewerWorkbench;
+  typeof reviewerWorkbench &
+  typeof adminConsole;
 
 const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]> = {
   en: [
