@@ -5,9 +5,9 @@
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { IDLE, type ActionState } from "@/components/claims/action-state";
+import { ErrorSummary, SuccessNote } from "@/components/claims/form-parts";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/button";
 import { describedBy, errorId, FieldErrorText, inputClass } from "@/components/ui/form-field";
-import { ErrorSummary, SuccessNote } from "@/components/claims/form-parts";
 
 function useSubmit<P>(action: (prev: ActionState, payload: P) => Promise<ActionState>) {
   const [state, dispatch, pending] = useActionState(action, IDLE);
