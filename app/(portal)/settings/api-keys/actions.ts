@@ -28,12 +28,15 @@ export async function createKeyAction(_previous: CreateKeyState, form: FormData)
     return { status: "error", field: "name", message: t("errorNameTooLong", { max: API_KEY_NAME_MAX_LENGTH }) };
   }
   try {
-    const { key, secret } = await createApiKey(getDb(), user, { name });
+    const days = String(form.get("expiresInDays") ?? "").trim();
+    const expiresInDays = days === "" ? undefined : Number(days);
+    const { key, secret } = await createApiKey(getDb(), user, { name, expiresInDays });
     revalidatePath("/settings/api-keys");
     return { status: "created", name: key.name, secret };
   } catch (error) {
     if (!isClaimError(error)) throw error;
     if (error.code === "FORBIDDEN") return { status: "error", message: t("errorForbidden") };
+    if (error.errors?.some((e) => e.path === "expiresInDays")) return { status: "error", message: t("errorExpiry") };
     // The name was checked above: the only other refusal is the cap on active keys.
     return { status: "error", field: "name", message: t("errorTooMany", { max: MAX_ACTIVE_KEYS_PER_USER }) };
   }

@@ -4,6 +4,9 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { createKeyAction, type CreateKeyState } from "./actions";
 
+/** The lifetimes offered (the server accepts any whole number of days from 1 to 3650; the CLI takes any). */
+const API_KEY_EXPIRY_CHOICES = [30, 90, 365] as const;
+
 const INPUT = "mt-1 block w-full max-w-md rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
 const BUTTON = "rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60";
 const SECONDARY = "rounded border border-slate-400 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
@@ -96,6 +99,19 @@ export function CreateKeyForm() {
             aria-describedby={error?.field === "name" ? "api-key-name-hint api-key-error" : "api-key-name-hint"}
             className={INPUT}
           />
+        </div>
+        <div>
+          <label htmlFor="api-key-expiry" className="block text-sm font-medium">
+            {t("expiresLabel")}
+          </label>
+          <select id="api-key-expiry" name="expiresInDays" defaultValue="" className={INPUT}>
+            <option value="">{t("expiresNever")}</option>
+            {API_KEY_EXPIRY_CHOICES.map((days) => (
+              <option key={days} value={days}>
+                {t("expiresInDays", { days })}
+              </option>
+            ))}
+          </select>
         </div>
         {error ? (
           <p id="api-key-error" className="text-sm text-red-800" data-testid="api-key-error">
