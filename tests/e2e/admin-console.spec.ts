@@ -1,7 +1,6 @@
 // The admin console as an admin uses it: create a partner user, who sets a password from the link in the
 // email they receive and signs in; the audit log shows that sign-in; deactivating a user ends their open
 // session at its next request.
-import fs from "node:fs";
 import { expect, test, type Browser } from "@playwright/test";
 import { signIn, USERS } from "./helpers";
 import { closeDriver, driver, driverAvailable, readE2eMails } from "./partner-helpers";

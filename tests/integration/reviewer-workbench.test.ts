@@ -82,6 +82,10 @@ describe.skipIf(!pgAvailable)("reviewer workbench (PostgreSQL)", () => {
         actorId: w.reviewer2.id,
         data: { from: { id: w.reviewer.id, name: w.reviewer.name }, to: { id: w.reviewer2.id, name: w.reviewer2.name } },
       });
+      // The previous holder is told (in-app, and by email through the outbox); the new holder is not.
+      const told = await db.notification.findMany({ where: { claimId: claim.id, type: "CLAIM_TAKEN_OVER" } });
+      expect(told.map((n) => n.userId)).toEqual([w.reviewer.id]);
+      expect(await db.outboxMessage.count({ where: { recipientUserId: w.reviewer.id, kind: "CLAIM_TAKEN_OVER" } })).toBe(1);
       const history = await call("GET", `/claims/${claim.id}/history`, { key: key.partnerA });
       expect(history.body.items.map((i: { type: string }) => i.type)).toContain("CLAIM_TAKEN_OVER");
       await expectClaimError(approveClaim(db, w.reviewer.actor, claim.id, {}, { now: at(t0, HOUR) }), "FORBIDDEN");
@@ -94,6 +98,7 @@ describe.skipIf(!pgAvailable)("reviewer workbench (PostgreSQL)", () => {
       const { claim, at: t0 } = await claimIn(db, w, "SUBMITTED");
       const taken = await takeOverClaim(db, w.reviewer2.actor, claim.id, {});
       expect(taken).toMatchObject({ status: "SUBMITTED", reviewerId: w.reviewer2.id, version: claim.version + 1, dueAt: claim.dueAt });
+      expect(await db.notification.count({ where: { claimId: claim.id, type: "CLAIM_TAKEN_OVER" } })).toBe(0);
       expect((await eventsOf(db, claim.id)).find((e) => e.type === "CLAIM_TAKEN_OVER")?.data).toEqual({
         from: null,
         to: { id: w.reviewer2.id, name: w.reviewer2.name },

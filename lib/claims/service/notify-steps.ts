@@ -106,3 +106,13 @@ export function tellCustomer(
     });
   };
 }
+
+/** Take-over → the reviewer who held the claim: who took it (nobody is told when nobody held it). */
+export function tellTakenOver(actor: Actor, claim: ClaimLike, now: Date, previousHolderId: string | null): Step | undefined {
+  if (!previousHolderId) return undefined;
+  return tell(actor, claim, now, () => [{ kind: "user", userId: previousHolderId }], (by) => ({
+    type: "CLAIM_TAKEN_OVER",
+    claim: claimRefOf(claim),
+    by,
+  }));
+}

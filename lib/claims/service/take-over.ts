@@ -5,14 +5,14 @@ import type { Db } from "../../db";
 import type { Actor } from "../lifecycle";
 import { takeOverBodySchema } from "../schemas";
 import { postComment } from "./comments";
+import { steps, tellTakenOver } from "./notify-steps";
 import { runTransition } from "./run-transition";
 import { actorName, userActor, type ServiceOptions } from "./steps";
 
 /**
  * The reviewer who held the claim before a take-over (null: nobody did): the one person the take-over
- * concerns (domain.md "Notifications": CLAIM_TAKEN_OVER goes to the previous holder). Returned so that the
- * notification of the notifications module can be written in the plan's `also` step below, in this
- * transaction, once that module exists on this branch.
+ * concerns (docs/domain.md "Notifications": CLAIM_TAKEN_OVER goes to the previous holder, told in the same
+ * transaction through the plan's `also` step).
  */
 export interface TakeOverResult {
   previousHolder: { id: string; name: string } | null;
@@ -38,7 +38,7 @@ export async function takeOverClaimWithHolder(db: Db, actor: Actor, claimId: str
     return {
       data: { reviewerId: reviewer.userId },
       events: [{ type: "CLAIM_TAKEN_OVER", data: { from: previousHolder, to } }],
-      also: postComment(actor, claimId, body.comment, now),
+      also: steps(postComment(actor, claimId, body.comment, now), tellTakenOver(actor, claim, now, previousHolder?.id ?? null)),
     };
   });
   return { claim, previousHolder: previousHolder as TakeOverResult["previousHolder"] };
