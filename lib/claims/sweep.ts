@@ -11,6 +11,8 @@
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { deliverOutbox } from "../mail/deliver";
+import type { FileStorage } from "../storage/file-storage";
+import { removeUnreferencedFiles } from "../storage/remove-unreferenced-files";
 import type { ClaimStatus } from "./catalogue";
 import { TRANSITIONS, type ClaimAction } from "./lifecycle";
 import { REVIEW_STAGES } from "./sla";
@@ -21,6 +23,8 @@ export interface SweepSummary {
   flaggedOverdue: number;
   remindersQueued: number;
   messagesDelivered: number;
+  /** Stored files no claim references, removed (only when the sweep is given the storage). */
+  filesRemoved: number;
 }
 
 /** The transition table is the one source of truth for what a system action does to a status. */
@@ -163,13 +167,20 @@ async function queuePartnerReminders(db: Db, now: Date): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function runSweep(db: Db, now: Date = new Date()): Promise<SweepSummary> {
+/**
+ * `storage` turns on the cleanup of unreferenced files. The server and `npm run sweep` pass the configured
+ * storage; tests and the seed do not, because a test database references none of the files in a shared
+ * storage directory and the cleanup would take them all for orphans.
+ */
+export async function runSweep(db: Db, now: Date = new Date(), options: { storage?: FileStorage } = {}): Promise<SweepSummary> {
   const autoRejected = await autoRejectExpiredPartnerActions(db, now);
   const consentCompleted = await completeConsentWindows(db, now);
   const flaggedOverdue = await flagOverdueReviews(db, now);
   const remindersQueued = await queuePartnerReminders(db, now);
   const messagesDelivered = await deliverOutbox(db, now);
-  return { autoRejected, consentCompleted, flaggedOverdue, remindersQueued, messagesDelivered };
+  // The file age is measured on the real clock, not `now`: a back-filled `--now` must not touch an upload in flight.
+  const filesRemoved = options.storage ? await removeUnreferencedFiles(db, options.storage) : 0;
+  return { autoRejected, consentCompleted, flaggedOverdue, remindersQueued, messagesDelivered, filesRemoved };
 }
 
 export function formatSweepSummary(summary: SweepSummary, now: Date): string {
@@ -180,5 +191,6 @@ export function formatSweepSummary(summary: SweepSummary, now: Date): string {
     `  ${summary.flaggedOverdue} flagged overdue`,
     `  ${summary.remindersQueued} reminders queued`,
     `  ${summary.messagesDelivered} messages delivered`,
+    `  ${summary.filesRemoved} unreferenced files removed`,
   ].join("\n");
 }

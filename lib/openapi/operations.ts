@@ -47,7 +47,7 @@ import {
 } from "../admin/organization-schemas";
 import { auditPageSchema, auditQuerySchema } from "../admin/audit-schemas";
 
-export type Method = "get" | "post" | "patch";
+export type Method = "get" | "post" | "patch" | "delete";
 
 export interface HeaderSpec {
   name: string;
@@ -69,12 +69,12 @@ export interface OperationSpec {
   pathParams?: { name: string; description: string }[];
   query?: z.ZodObject;
   headers?: HeaderSpec[];
-  body?: { kind: "json"; schema: z.ZodType; required: boolean } | { kind: "binary"; description: string };
+  body?: { kind: "json"; schema: z.ZodType; required: boolean } | { kind: "binary" | "csv"; description: string };
   success: {
-    status: 200 | 201;
+    status: 200 | 201 | 204;
     description: string;
     /** stored-file: a PoE file, sent with the content type stored at upload. */
-    content: { kind: "json"; schema: z.ZodType } | { kind: "csv" } | { kind: "stored-file" } | { kind: "openapi" };
+    content: { kind: "json"; schema: z.ZodType } | { kind: "csv" } | { kind: "stored-file" } | { kind: "openapi" } | { kind: "none" };
     /** PoE-ETag: an ETag that is the file's SHA-256 (not a claim version). */
     headers?: ("ETag" | "Location" | "Content-Disposition" | "PoE-ETag")[];
     /** Documents a 304 answer to If-None-Match, with this description. */
@@ -268,6 +268,49 @@ export const OPERATIONS: OperationSpec[] = [
     body: { kind: "json", schema: claimPatchSchema, required: true },
     success: { status: 200, description: "The claim, `version` + 1.", content: { kind: "json", schema: claimResourceSchema }, headers: ["ETag"] },
     errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION", "CONFLICT", "PRECONDITION_REQUIRED"],
+  },
+  {
+    method: "delete",
+    path: "/claims/{id}",
+    operationId: "discardClaim",
+    tag: "Claims",
+    summary: "Discard a draft",
+    description:
+      "Partners only, and only in `EDITING` (else 409 `INVALID_TRANSITION`: withdraw a submitted claim instead). The " +
+      "draft, its PoE files and its history are deleted; `GET` answers 404 afterwards. An audit event " +
+      "`CLAIM_DISCARDED` remains.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    headers: [
+      {
+        name: "If-Match",
+        required: false,
+        description: 'Optional: the version you saw, from the claim\'s ETag (`"3"` or `3`); stale: 409 `CONFLICT`.',
+        schema: { type: "string", examples: ['"3"'] },
+      },
+    ],
+    success: { status: 204, description: "The draft is gone.", content: { kind: "none" } },
+    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+  {
+    method: "post",
+    path: "/claims/{id}/duplicate",
+    operationId: "duplicateClaim",
+    tag: "Claims",
+    summary: "Duplicate a claim into a new draft",
+    description:
+      "Partners only; any claim of the organization, in any status. The new `EDITING` claim copies MPN ID, program, " +
+      "activity, solution area, customer, both contacts and products; not the commentary, PoE files, comments or " +
+      "history. A retired MPN ID is refused (422).",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    success: {
+      status: 201,
+      description: "The new draft.",
+      content: { kind: "json", schema: claimResourceSchema },
+      headers: ["ETag", "Location"],
+    },
+    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION"],
   },
   {
     method: "post",

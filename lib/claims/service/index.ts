@@ -10,6 +10,8 @@ export { approveClaim } from "./approve-claim";
 export { addComment } from "./comments";
 export { createClaim } from "./create-claim";
 export { denyConsent } from "./deny-consent";
+export { discardClaim } from "./discard-claim";
+export { duplicateClaim } from "./duplicate-claim";
 export { openDispute, resolveDispute } from "./disputes";
 export { resubmitClaim, submitClaim, withdrawClaim } from "./partner-transitions";
 export { recordPoeFile, type PoeFileRecord } from "./record-poe-file";

@@ -16,6 +16,8 @@ import { claimPatchSchema } from "@/lib/claims/schemas";
 import {
   addComment,
   claimValuesOf,
+  discardClaim,
+  duplicateClaim,
   fieldValues,
   findVisibleClaim,
   openDispute,
@@ -90,6 +92,31 @@ export async function withdrawClaimAction(
   return claimActionState(prev, claimId, () =>
     withdrawClaim(getDb(), who, claimId, { version, withdrawReason: payload?.withdrawReason, comment: payload?.text }),
   );
+}
+
+/** Discards the draft (claim, files, history) and goes back to the dashboard. */
+export async function discardClaimAction(claimId: string, version: number, prev: ActionState): Promise<ActionState> {
+  const who = await actor();
+  try {
+    await discardClaim(getDb(), who, claimId, version);
+  } catch (error) {
+    return errorState(error, prev);
+  }
+  revalidatePath("/claims");
+  redirect("/claims?discarded=1");
+}
+
+/** Copies the claim into a new draft and opens it. */
+export async function duplicateClaimAction(claimId: string, prev: ActionState): Promise<ActionState> {
+  const who = await actor();
+  let copyId: string;
+  try {
+    copyId = (await duplicateClaim(getDb(), who, claimId)).id;
+  } catch (error) {
+    return errorState(error, prev);
+  }
+  revalidatePath("/claims");
+  redirect(`${claimPath(copyId)}?duplicated=1`);
 }
 
 export async function addCommentAction(claimId: string, prev: ActionState, payload: TextPayload): Promise<ActionState> {

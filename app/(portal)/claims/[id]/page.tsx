@@ -13,7 +13,15 @@ import { TextActionForm } from "@/components/claims/text-action-form";
 import { ReviewerPanel } from "@/components/review/reviewer-panel";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
 import { COMMENT_MAX_LENGTH } from "@/lib/claims/schemas";
-import { addCommentAction, openDisputeAction, resubmitClaimAction, submitClaimAction, withdrawClaimAction } from "./actions";
+import {
+  addCommentAction,
+  discardClaimAction,
+  duplicateClaimAction,
+  openDisputeAction,
+  resubmitClaimAction,
+  submitClaimAction,
+  withdrawClaimAction,
+} from "./actions";
 import { loadClaimForPage } from "./claim-data";
 import { loadClaimPageModel } from "./claim-page-model";
 import { approveAction, rejectAction, requestInfoAction, resolveDisputeAction, startReviewAction } from "./reviewer-actions";
@@ -72,7 +80,12 @@ export default async function ClaimPage(props: Props) {
       {claim.status === "REJECTED" ? <RejectionPanel model={model} openDispute={openDisputeAction.bind(null, claim.id)} /> : null}
       {claim.status === "APPROVED" ? <ApprovalPanel model={model} /> : null}
 
-      <ClaimDetails model={model} withdraw={withdrawClaimAction.bind(null, claim.id, claim.version)} />
+      <ClaimDetails
+        model={model}
+        withdraw={withdrawClaimAction.bind(null, claim.id, claim.version)}
+        discard={discardClaimAction.bind(null, claim.id, claim.version)}
+        duplicate={duplicateClaimAction.bind(null, claim.id)}
+      />
       <PoeSection model={model} />
 
       <CommentsThread
