@@ -24,6 +24,8 @@ import {
   consentDenyBodySchema,
   disputeBodySchema,
   disputeResourceSchema,
+  importCreatedResponseSchema,
+  importQuerySchema,
   noteBodySchema,
   noteListResponseSchema,
   noteResourceSchema,
@@ -232,6 +234,35 @@ export const OPERATIONS: OperationSpec[] = [
     query: claimListQuerySchema.omit({ page: true, pageSize: true }),
     success: { status: 200, description: "RFC 4180 CSV with a header row.", content: { kind: "csv" }, headers: ["Content-Disposition"] },
     errors: [...AUTH_ERRORS, "VALIDATION"],
+  },
+  {
+    method: "post",
+    path: "/claims/import",
+    operationId: "importClaims",
+    tag: "Claims",
+    summary: "Import claims from CSV (dry run or all or nothing)",
+    description:
+      "Partners only. The body is a UTF-8 CSV with a header row of the claim's field paths (see " +
+      "`GET /claims/import/template.csv`), at most 5,000 rows; `products` is `;`-separated (`TEAMS;EXCHANGE` or " +
+      "`Dynamics 365 Sales=<subscription GUID>`). Every row is validated like `POST /claims`. `dryRun=true`: 200 " +
+      "with every row's errors, nothing written. Otherwise every row becomes an `EDITING` draft in one transaction " +
+      "(201), or none: 422 `VALIDATION` with `errors[].path` = `rows.<line>.<field>` (the header is line 1).",
+    auth: true,
+    query: importQuerySchema,
+    body: { kind: "csv", description: "The CSV file (Content-Type: text/csv)." },
+    success: { status: 201, description: "The created drafts (with dryRun=true: 200 and the dry run's rows).", content: { kind: "json", schema: importCreatedResponseSchema } },
+    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"],
+  },
+  {
+    method: "get",
+    path: "/claims/import/template.csv",
+    operationId: "importTemplateCsv",
+    tag: "Claims",
+    summary: "Download the CSV import template",
+    description: "Partners only. The header row and one example row of the import format.",
+    auth: true,
+    success: { status: 200, description: "The template.", content: { kind: "csv" }, headers: ["Content-Disposition"] },
+    errors: [...AUTH_ERRORS, "FORBIDDEN"],
   },
   {
     method: "get",

@@ -12,6 +12,7 @@ export { createClaim } from "./create-claim";
 export { denyConsent } from "./deny-consent";
 export { discardClaim } from "./discard-claim";
 export { duplicateClaim } from "./duplicate-claim";
+export { checkImport, dryRunImport, importClaims, type ImportDryRun, type ImportCreated, type ImportRowResult } from "./import-claims";
 export { openDispute, resolveDispute } from "./disputes";
 export { resubmitClaim, submitClaim, withdrawClaim } from "./partner-transitions";
 export { recordPoeFile, type PoeFileRecord } from "./record-poe-file";
