@@ -29,7 +29,7 @@ export async function discardClaim(
     await guardedUpdate(tx, claim, {}, now);
     const files = await tx.poeFile.findMany({ where: { claimId }, select: { storageKey: true } });
     // The history trigger allows DELETE only for the claim named here, in this transaction, while it is EDITING
-    // (migration 20261201010000_discard_draft_history).
+    // (migration 20261201014000_discard_draft_history).
     await tx.$executeRaw`SELECT set_config('cpor.discard_claim_id', ${claimId}, true)`;
     await tx.claimEvent.deleteMany({ where: { claimId } });
     // Products, PoE rows and comments cascade; the status-count trigger subtracts the draft.
