@@ -4,6 +4,7 @@
 // one claim use case (which validates with the shared zod schemas, checks visibility, the policy and the
 // transition table) through claimActionState, which maps a ClaimError to the state the form renders. Claim
 // id and version are bound by the page. The reviewer's decisions are in ./reviewer-actions.ts.
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { claimActionState, claimPath, errorState } from "@/components/claims/action-errors";
 import type { ActionState, ClaimFormPayload } from "@/components/claims/action-state";
