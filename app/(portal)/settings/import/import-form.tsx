@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { buttonClass, secondaryButtonClass } from "@/components/claims/form-parts";
+import { buttonClass, secondaryButtonClass } from "@/components/ui/button";
 
 interface DryRun {
   rows: { line: number; ok: boolean; errors: { path: string; message: string }[] }[];
