@@ -1,5 +1,6 @@
 import { runSweep } from "./claims/sweep";
 import { databaseUrl, embeddedDataDir, getDb, isEmbeddedDatabase, lockEmbeddedDataDir } from "./db";
+import { getFileStorage } from "./storage/file-storage";
 
 export async function startServer(): Promise<void> {
   if (isEmbeddedDatabase()) {
@@ -16,7 +17,7 @@ export async function startServer(): Promise<void> {
   const seconds = Number(process.env.SWEEP_INTERVAL_SECONDS ?? 60);
   if (seconds > 0) {
     const timer = setInterval(() => {
-      runSweep(getDb()).catch((error) => console.error("sweep failed:", error));
+      runSweep(getDb(), new Date(), { storage: getFileStorage() }).catch((error) => console.error("sweep failed:", error));
     }, seconds * 1000);
     timer.unref();
     console.log(`SLA sweep every ${seconds} s on ${databaseUrl().split(":")[0]}`);

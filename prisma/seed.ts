@@ -207,15 +207,14 @@ async function seedClaim(ctx: SeedContext, orgIndex: number, outcome: Outcome, n
   }
   await uploadPoe("Signed statement of work");
   step(1);
-  if (outcome === "WITHDRAWN" && n % 2 === 0) {
-    await service.withdrawClaim(db, partner, id, { comment: "Created by mistake with the wrong MPN ID." }, at());
-    return;
-  }
   await service.submitClaim(db, partner, id, {}, at());
   if (outcome === "SUBMITTED" || outcome === "SUBMITTED_OVERDUE") return;
   if (outcome === "WITHDRAWN") {
-    step(20);
-    await service.withdrawClaim(db, partner, id, { comment: "We are no longer working with this customer." }, at());
+    // A draft is discarded, never withdrawn (docs/domain.md "Partner tools"): every withdrawal follows a submission.
+    const wrongMpnId = n % 2 === 0;
+    step(wrongMpnId ? 1 : 20);
+    const comment = wrongMpnId ? "Created by mistake with the wrong MPN ID." : "We are no longer working with this customer.";
+    await service.withdrawClaim(db, partner, id, { comment }, at());
     return;
   }
   step(20);

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { formatSweepSummary, runSweep } from "../lib/claims/sweep";
 import { closeDb, getDb } from "../lib/db";
+import { getFileStorage } from "../lib/storage/file-storage";
 
 async function main() {
   const { values } = parseArgs({ options: { now: { type: "string" } } });
@@ -11,7 +12,7 @@ async function main() {
     process.exit(2);
   }
   try {
-    console.log(formatSweepSummary(await runSweep(getDb(), now), now));
+    console.log(formatSweepSummary(await runSweep(getDb(), now, { storage: getFileStorage() }), now));
   } finally {
     await closeDb();
   }

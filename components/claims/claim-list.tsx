@@ -13,10 +13,12 @@ import {
   type ListDefaults,
 } from "@/lib/claims/list-params";
 import { CLAIM_SORTS, PAGE_READ_LIMIT, type ClaimListFilters, type ClaimListPage, type ClaimSort } from "@/lib/claims/queries";
+import { EXTRA_LIST_FILTERS } from "@/lib/claims/schemas";
 import { calendarOf, type SlaSettings } from "@/lib/claims/sla";
 import type { Messages } from "@/messages";
 import { ClaimTable } from "./claim-table";
 import { ListFilterForm } from "./list-filter-form";
+import { MoreFilters } from "./more-filters";
 import { slaWording } from "./sla-wording";
 import { StatusBadgeView } from "./status-badge";
 
@@ -74,7 +76,14 @@ export async function ClaimList(props: {
   const offset = (result.page - 1) * result.pageSize;
   const narrowed = hasNarrowingFilters(filters);
   const exportHref = listHref(CLAIMS_EXPORT_PATH, { ...filters, page: 1, pageSize: PAGE_SIZES[0] });
-  const clearHref = href({ q: undefined, program: undefined, solutionArea: undefined, overdue: undefined, page: 1 });
+  const clearHref = href({
+    q: undefined,
+    program: undefined,
+    solutionArea: undefined,
+    overdue: undefined,
+    ...Object.fromEntries(EXTRA_LIST_FILTERS.map((name) => [name, undefined])),
+    page: 1,
+  });
   const allStatusesHref = href({ status: undefined, page: 1 });
   const ids = { q: "claims-q", qHint: "claims-q-hint", program: "claims-program", area: "claims-area", sort: "claims-sort", size: "claims-size" };
 
@@ -214,6 +223,7 @@ export async function ClaimList(props: {
             {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
           </select>
         </div>
+        <MoreFilters filters={filters} audience={props.audience} />
         <div className="flex basis-full flex-wrap items-center gap-3">
           <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-800">
             <input

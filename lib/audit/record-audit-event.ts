@@ -55,6 +55,8 @@ export const auditEventSchema = z.discriminatedUnion("type", [
     userId: id.optional(),
     reason: z.enum(["INVALID_INPUT", "UNKNOWN_EMAIL", "INACTIVE_USER", "WRONG_PASSWORD"]),
   }),
+  // A draft deleted with its history (docs/domain.md "Partner tools"): this row is all that remains of it.
+  event("CLAIM_DISCARDED", { claimId: id, number: z.string().min(1), organizationId: id }),
 ]);
 
 export type AuditEventInput = z.infer<typeof auditEventSchema>;

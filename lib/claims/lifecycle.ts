@@ -89,11 +89,9 @@ export const TRANSITIONS: readonly Transition[] = Object.freeze([
   { from: "APPROVED", action: "complete-consent", actors: SYSTEM, to: "APPROVED" },
   // A reviewer corrects the customer's address: a new link, the window unchanged; only while it is open.
   { from: "APPROVED", action: "resend-consent", actors: REVIEWER, to: "APPROVED" },
-  // "Any but REJECTED", including EDITING and APPROVED after it was sent for incentive assessment: the seed's
-  // partner request covers "no longer working with the customer", which only makes sense after approval.
-  // Note: a draft withdrawn from EDITING becomes REJECTED, which reviewers may see and the partner may
-  // dispute; ClaimState carries no rejection reason to tell it apart (raised with the lead).
-  { from: "EDITING", action: "withdraw", actors: PARTNER, to: "REJECTED" },
+  // Any submitted status, including APPROVED after it was sent for incentive assessment: the seed's partner
+  // request covers "no longer working with the customer", which only makes sense after approval. Not EDITING:
+  // a draft nobody outside the organization has seen is discarded instead (decideDiscard below), never REJECTED.
   { from: "SUBMITTED", action: "withdraw", actors: PARTNER, to: "REJECTED" },
   { from: "UNDER_REVIEW", action: "withdraw", actors: PARTNER, to: "REJECTED" },
   { from: "PARTNER_ACTION_REQUIRED", action: "withdraw", actors: PARTNER, to: "REJECTED" },
@@ -299,6 +297,19 @@ export function decide(claim: ClaimState, action: ClaimAction, actor: Actor, now
   const guardError = GUARDS[action]?.(claim, now) ?? null;
   if (guardError) return { ok: false, error: guardError };
   return { ok: true, to: transition.to };
+}
+
+/**
+ * Discarding a draft deletes the claim, so it has no "to" status and no row in TRANSITIONS (which the action
+ * route serves); it follows the same order: role (partner) → status (EDITING only). docs/domain.md "Partner tools".
+ */
+export function decideDiscard(claim: Pick<ClaimState, "status">, actor: Actor): { ok: true } | { ok: false; error: DecisionError } {
+  const role = actorRole(actor);
+  if (role !== "PARTNER_ADMIN" && role !== "PARTNER_BILLING") return { ok: false, error: { code: "FORBIDDEN", message: `${role} may not discard a claim.` } };
+  if (claim.status !== "EDITING") {
+    return { ok: false, error: { code: "INVALID_TRANSITION", message: `Only a draft can be discarded; this claim is ${claim.status}. Withdraw it instead.` } };
+  }
+  return { ok: true };
 }
 
 function refuse(code: DecisionError["code"], message: string): Decision {

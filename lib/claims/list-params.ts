@@ -5,7 +5,7 @@
 // answers 422); pages parse it with the same schema field by field and drop what fails, so a hand-edited
 // URL falls back to the page's default instead of showing an error.
 import { CLAIM_ASSIGNEES, isIdentifierSearch, type ClaimListFilters } from "./queries";
-import { DEFAULT_CLAIM_SORT, SEARCH_MAX_LENGTH, claimListQuerySchema, type ClaimListQuery } from "./schemas";
+import { DEFAULT_CLAIM_SORT, EXTRA_LIST_FILTERS, SEARCH_MAX_LENGTH, claimListQuerySchema, type ClaimListQuery } from "./schemas";
 
 /** The page sizes the pages offer (the API accepts any size up to its maximum). */
 export const PAGE_SIZES = [25, 50, 100] as const;
@@ -49,6 +49,7 @@ export function listFiltersFromSearchParams(params: SearchParams, defaults: List
     overdue: query.overdue,
     // Staff pages' "whose claims" view; not (yet) an API parameter, so it is read here, not from the schema.
     assignee: CLAIM_ASSIGNEES.find((a) => a === (Array.isArray(params.assignee) ? params.assignee[0] : params.assignee)),
+    ...Object.fromEntries(EXTRA_LIST_FILTERS.flatMap((name) => (query[name] === undefined ? [] : [[name, query[name]]]))),
     sort: query.sort ?? defaults.sort ?? DEFAULT_CLAIM_SORT,
     page: query.page ?? 1,
     pageSize: PAGE_SIZES.find((size) => size === query.pageSize) ?? defaults.pageSize ?? PAGE_SIZES[0],
@@ -67,6 +68,10 @@ export function listSearchParams(filters: ClaimListFilters, defaults: ListDefaul
   if (filters.solutionArea) params.set("solutionArea", filters.solutionArea);
   if (filters.overdue !== undefined) params.set("overdue", String(filters.overdue));
   if (filters.assignee) params.set("assignee", filters.assignee);
+  for (const name of EXTRA_LIST_FILTERS) {
+    const value = filters[name];
+    if (value !== undefined) params.set(name, String(value));
+  }
   if (filters.sort !== (defaults.sort ?? DEFAULT_CLAIM_SORT)) params.set("sort", filters.sort);
   if (filters.pageSize !== (defaults.pageSize ?? PAGE_SIZES[0])) params.set("pageSize", String(filters.pageSize));
   if (filters.page > 1) params.set("page", String(filters.page));
@@ -86,5 +91,12 @@ export function listHref(
 
 /** True when anything narrows the list beyond the status tab (for the empty state's wording). */
 export function hasNarrowingFilters(filters: ClaimListFilters): boolean {
-  return Boolean(filters.q?.trim() || filters.program || filters.solutionArea || filters.overdue !== undefined || filters.assignee);
+  return Boolean(
+    filters.q?.trim() ||
+      filters.program ||
+      filters.solutionArea ||
+      filters.overdue !== undefined ||
+      filters.assignee ||
+      EXTRA_LIST_FILTERS.some((name) => filters[name] !== undefined),
+  );
 }

@@ -8,7 +8,7 @@ import { CLAIM_STATUSES, type ClaimStatus, type Program, type SolutionArea } fro
 import { parseClaimNumber } from "./claim-number";
 import type { Actor } from "./lifecycle";
 import { claimDetailInclude, type ClaimDetail } from "./claim-detail";
-import type { ClaimSort } from "./schemas/list-query";
+import { EXTRA_LIST_FILTERS, type ClaimSort, type ExtraListFilters } from "./schemas/list-query";
 import { SLA_STAGES } from "./sla";
 import { visibilityScope, visibilityWhere, visibleStatuses } from "./visibility";
 
@@ -16,7 +16,7 @@ import { visibilityScope, visibilityWhere, visibleStatuses } from "./visibility"
 // schema (schemas/list-query.ts) owns it.
 export { CLAIM_SORTS, type ClaimSort } from "./schemas/list-query";
 
-export interface ClaimListFilters {
+export interface ClaimListFilters extends ExtraListFilters {
   status?: ClaimStatus;
   q?: string;
   program?: Program;
@@ -73,6 +73,43 @@ export function overdueWhere(overdue: boolean, now: Date): Prisma.ClaimWhereInpu
     : { OR: [{ status: { notIn: [...SLA_STAGES] } }, { dueAt: null }, { dueAt: { gte: now } }] };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isDay = (text: string) => text.length === 10;
+
+/** `…From`: from the instant, or from the start of the UTC day; `…To`: through the instant, or the whole UTC day. */
+function rangeWhere(from: string | undefined, to: string | undefined): Prisma.DateTimeNullableFilter | null {
+  if (from === undefined && to === undefined) return null;
+  const range: Prisma.DateTimeNullableFilter = {};
+  if (from !== undefined) range.gte = new Date(from);
+  if (to !== undefined) {
+    if (isDay(to)) range.lt = new Date(new Date(to).getTime() + DAY_MS);
+    else range.lte = new Date(to);
+  }
+  return range;
+}
+
+/** The second release's filters (docs/api.md "List filters") as conditions. */
+export function extraFiltersWhere(filters: ExtraListFilters): Prisma.ClaimWhereInput[] {
+  const and: Prisma.ClaimWhereInput[] = [];
+  if (filters.activity) and.push({ activity: filters.activity });
+  if (filters.mpnId) and.push({ mpnId: filters.mpnId });
+  // Staff narrow to one organization; for a partner the visibility scope already is its organization, so
+  // another organization's id simply matches nothing.
+  if (filters.organizationId) and.push({ organizationId: filters.organizationId });
+  const created = rangeWhere(filters.createdFrom, filters.createdTo);
+  if (created) and.push({ createdAt: created as Prisma.DateTimeFilter });
+  const submitted = rangeWhere(filters.submittedFrom, filters.submittedTo);
+  if (submitted) and.push({ submittedAt: submitted });
+  const decided = rangeWhere(filters.decidedFrom, filters.decidedTo);
+  if (decided) and.push({ decidedAt: decided });
+  if (filters.dispute === "NONE") and.push({ dispute: { is: null } });
+  else if (filters.dispute) and.push({ dispute: { is: { status: filters.dispute } } });
+  if (filters.sentForIncentiveAssessment !== undefined) {
+    and.push({ sentForIncentiveAssessmentAt: filters.sentForIncentiveAssessment ? { not: null } : null });
+  }
+  return and;
+}
+
 export function listWhere(actor: Actor, filters: Omit<ClaimListFilters, "sort" | "page" | "pageSize">, now: Date) {
   const visibility = visibilityScope(actor);
   const scope = visibilityWhere(visibility);
@@ -89,6 +126,7 @@ export function listWhere(actor: Actor, filters: Omit<ClaimListFilters, "sort" |
     and.push({ reviewerId: filters.assignee === "me" ? actor.userId : null });
   }
   if (filters.overdue !== undefined) and.push(overdueWhere(filters.overdue, now));
+  and.push(...extraFiltersWhere(filters));
   return { AND: and } satisfies Prisma.ClaimWhereInput;
 }
 
@@ -146,7 +184,14 @@ export async function statusCounts(db: Db, actor: Actor): Promise<StatusCounts> 
 }
 
 function onlyStatusFilter(filters: ClaimListFilters): boolean {
-  return !filters.q?.trim() && !filters.program && !filters.solutionArea && filters.overdue === undefined && !filters.assignee;
+  return (
+    !filters.q?.trim() &&
+    !filters.program &&
+    !filters.solutionArea &&
+    filters.overdue === undefined &&
+    !filters.assignee &&
+    EXTRA_LIST_FILTERS.every((name) => filters[name] === undefined)
+  );
 }
 
 export interface ClaimListResult {

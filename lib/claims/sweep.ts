@@ -14,6 +14,8 @@ import { deliverOutbox, type MailTransport } from "../mail/deliver";
 import { claimRefOf, rejectionDecision } from "../notifications/claim-messages";
 import { notify } from "../notifications/notify";
 import { alertOverdueSubmissions, sendPartnerReminders } from "../notifications/sweep-alerts";
+import type { FileStorage } from "../storage/file-storage";
+import { removeUnreferencedFiles } from "../storage/remove-unreferenced-files";
 import type { ClaimStatus } from "./catalogue";
 import { TRANSITIONS, type ClaimAction } from "./lifecycle";
 import { REVIEW_STAGES } from "./sla";
@@ -25,6 +27,8 @@ export interface SweepSummary {
   remindersQueued: number;
   reviewersAlerted: number;
   messagesDelivered: number;
+  /** Stored files no claim references, removed (only when the sweep is given the storage). */
+  filesRemoved: number;
 }
 
 /** A decided claim as the sweep's statements return it, for the partner users' message. */
@@ -161,8 +165,15 @@ async function flagOverdueReviews(db: Db, now: Date): Promise<number> {
 export interface SweepOptions {
   /** Where mail goes (default: SMTP_URL or .eml files); tests pass a recording transport. */
   transport?: MailTransport;
+  /** Turns on the cleanup of stored files that no claim references. */
+  storage?: FileStorage;
 }
 
+/**
+ * `storage` turns on the cleanup of unreferenced files. The server and `npm run sweep` pass the configured
+ * storage; tests and the seed do not, because a test database references none of the files in a shared
+ * storage directory and the cleanup would take them all for orphans.
+ */
 export async function runSweep(db: Db, now: Date = new Date(), options: SweepOptions = {}): Promise<SweepSummary> {
   const autoRejected = await autoRejectExpiredPartnerActions(db, now);
   const consentCompleted = await completeConsentWindows(db, now);
@@ -171,7 +182,9 @@ export async function runSweep(db: Db, now: Date = new Date(), options: SweepOpt
   const remindersQueued = await sendPartnerReminders(db, now);
   const reviewersAlerted = await alertOverdueSubmissions(db, now);
   const messagesDelivered = await deliverOutbox(db, now, options.transport);
-  return { autoRejected, consentCompleted, flaggedOverdue, remindersQueued, reviewersAlerted, messagesDelivered };
+  // The file age is measured on the real clock, not `now`: a back-filled `--now` must not touch an upload in flight.
+  const filesRemoved = options.storage ? await removeUnreferencedFiles(db, options.storage) : 0;
+  return { autoRejected, consentCompleted, flaggedOverdue, remindersQueued, reviewersAlerted, messagesDelivered, filesRemoved };
 }
 
 export function formatSweepSummary(summary: SweepSummary, now: Date): string {
@@ -183,5 +196,6 @@ export function formatSweepSummary(summary: SweepSummary, now: Date): string {
     `  ${summary.remindersQueued} partner reminders sent`,
     `  ${summary.reviewersAlerted} overdue submissions announced to reviewers`,
     `  ${summary.messagesDelivered} messages delivered`,
+    `  ${summary.filesRemoved} unreferenced files removed`,
   ].join("\n");
 }

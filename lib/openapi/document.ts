@@ -205,7 +205,9 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
         : success.content.kind === "stored-file"
           ? // Sent with the type stored at upload (the PoE item's contentType), whatever it is.
             { "*/*": { schema: { type: "string", format: "binary", description: "The file's bytes, sent with the Content-Type stored at upload." } } }
-          : { "application/json": { schema: { type: "object", description: "An OpenAPI 3.1 document." } } };
+          : success.content.kind === "none"
+            ? undefined
+            : { "application/json": { schema: { type: "object", description: "An OpenAPI 3.1 document." } } };
   const headers = Object.fromEntries(
     (success.headers ?? []).map((name) => (name === "PoE-ETag" ? ["ETag", SUCCESS_HEADERS[name]] : [name, SUCCESS_HEADERS[name]])),
   );
@@ -232,7 +234,10 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
               : {
                   required: true,
                   description: op.body.description,
-                  content: { "application/octet-stream": { schema: BINARY } },
+                  content:
+                    op.body.kind === "csv"
+                      ? { "text/csv": { schema: { type: "string" } } }
+                      : { "application/octet-stream": { schema: BINARY } },
                 },
         }
       : {}),
@@ -240,7 +245,7 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
       [String(success.status)]: {
         description: success.description,
         ...(Object.keys(headers).length ? { headers } : {}),
-        ...(success.content.kind === "none" ? {} : { content }),
+        ...(content ? { content } : {}),
       },
       ...(success.notModified ? { 304: { description: success.notModified, headers: { ETag: SUCCESS_HEADERS["PoE-ETag"] } } } : {}),
       ...problemResponses(

@@ -25,6 +25,8 @@ import {
   consentDenyBodySchema,
   disputeBodySchema,
   disputeResourceSchema,
+  importCreatedResponseSchema,
+  importQuerySchema,
   noteBodySchema,
   noteListResponseSchema,
   noteResourceSchema,
@@ -48,7 +50,7 @@ import {
 } from "../admin/organization-schemas";
 import { auditPageSchema, auditQuerySchema } from "../admin/audit-schemas";
 
-export type Method = "get" | "post" | "patch";
+export type Method = "get" | "post" | "patch" | "delete";
 
 export interface HeaderSpec {
   name: string;
@@ -70,7 +72,7 @@ export interface OperationSpec {
   pathParams?: { name: string; description: string }[];
   query?: z.ZodObject;
   headers?: HeaderSpec[];
-  body?: { kind: "json"; schema: z.ZodType; required: boolean } | { kind: "binary"; description: string };
+  body?: { kind: "json"; schema: z.ZodType; required: boolean } | { kind: "binary" | "csv"; description: string };
   success: {
     status: 200 | 201 | 204;
     description: string;
@@ -245,6 +247,35 @@ export const OPERATIONS: OperationSpec[] = [
     errors: [...AUTH_ERRORS, "VALIDATION"],
   },
   {
+    method: "post",
+    path: "/claims/import",
+    operationId: "importClaims",
+    tag: "Claims",
+    summary: "Import claims from CSV (dry run or all or nothing)",
+    description:
+      "Partners only. The body is a UTF-8 CSV with a header row of the claim's field paths (see " +
+      "`GET /claims/import/template.csv`), at most 5,000 rows; `products` is `;`-separated (`TEAMS;EXCHANGE` or " +
+      "`Dynamics 365 Sales=<subscription GUID>`). Every row is validated like `POST /claims`. `dryRun=true`: 200 " +
+      "with every row's errors, nothing written. Otherwise every row becomes an `EDITING` draft in one transaction " +
+      "(201), or none: 422 `VALIDATION` with `errors[].path` = `rows.<line>.<field>` (the header is line 1).",
+    auth: true,
+    query: importQuerySchema,
+    body: { kind: "csv", description: "The CSV file (Content-Type: text/csv)." },
+    success: { status: 201, description: "The created drafts (with dryRun=true: 200 and the dry run's rows).", content: { kind: "json", schema: importCreatedResponseSchema } },
+    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"],
+  },
+  {
+    method: "get",
+    path: "/claims/import/template.csv",
+    operationId: "importTemplateCsv",
+    tag: "Claims",
+    summary: "Download the CSV import template",
+    description: "Partners only. The header row and one example row of the import format.",
+    auth: true,
+    success: { status: 200, description: "The template.", content: { kind: "csv" }, headers: ["Content-Disposition"] },
+    errors: [...AUTH_ERRORS, "FORBIDDEN"],
+  },
+  {
     method: "get",
     path: "/claims/{id}",
     operationId: "getClaim",
@@ -279,6 +310,49 @@ export const OPERATIONS: OperationSpec[] = [
     body: { kind: "json", schema: claimPatchSchema, required: true },
     success: { status: 200, description: "The claim, `version` + 1.", content: { kind: "json", schema: claimResourceSchema }, headers: ["ETag"] },
     errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION", "CONFLICT", "PRECONDITION_REQUIRED"],
+  },
+  {
+    method: "delete",
+    path: "/claims/{id}",
+    operationId: "discardClaim",
+    tag: "Claims",
+    summary: "Discard a draft",
+    description:
+      "Partners only, and only in `EDITING` (else 409 `INVALID_TRANSITION`: withdraw a submitted claim instead). The " +
+      "draft, its PoE files and its history are deleted; `GET` answers 404 afterwards. An audit event " +
+      "`CLAIM_DISCARDED` remains.",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    headers: [
+      {
+        name: "If-Match",
+        required: false,
+        description: 'Optional: the version you saw, from the claim\'s ETag (`"3"` or `3`); stale: 409 `CONFLICT`.',
+        schema: { type: "string", examples: ['"3"'] },
+      },
+    ],
+    success: { status: 204, description: "The draft is gone.", content: { kind: "none" } },
+    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION", "CONFLICT", "INVALID_TRANSITION"],
+  },
+  {
+    method: "post",
+    path: "/claims/{id}/duplicate",
+    operationId: "duplicateClaim",
+    tag: "Claims",
+    summary: "Duplicate a claim into a new draft",
+    description:
+      "Partners only; any claim of the organization, in any status. The new `EDITING` claim copies MPN ID, program, " +
+      "activity, solution area, customer, both contacts and products; not the commentary, PoE files, comments or " +
+      "history. A retired MPN ID is refused (422).",
+    auth: true,
+    pathParams: [CLAIM_ID],
+    success: {
+      status: 201,
+      description: "The new draft.",
+      content: { kind: "json", schema: claimResourceSchema },
+      headers: ["ETag", "Location"],
+    },
+    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "VALIDATION"],
   },
   {
     method: "post",

@@ -1,5 +1,5 @@
 // PoE files live behind this small interface: local disk by default; an object store (S3, Azure Blob)
-// implements the same four methods for multi-node deployments.
+// implements the same same methods for multi-node deployments.
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
@@ -27,6 +27,8 @@ export interface FileStorage {
   head(key: string, bytes: number): Promise<Buffer>;
   read(key: string): Readable;
   delete(key: string): Promise<void>;
+  /** Every stored key with its last write (the sweep's cleanup of files no claim references). */
+  list(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 export function localDiskStorage(root = process.env.STORAGE_DIR || "./.data/files"): FileStorage {
@@ -76,6 +78,18 @@ export function localDiskStorage(root = process.env.STORAGE_DIR || "./.data/file
     },
     async delete(key) {
       await fs.rm(pathOf(key), { force: true });
+    },
+    async *list() {
+      const shards = await fs.readdir(base, { withFileTypes: true }).catch(() => []);
+      for (const shard of shards) {
+        if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
+        for (const name of await fs.readdir(path.join(base, shard.name))) {
+          const key = `${shard.name}/${name}`;
+          if (!/^[0-9a-f]{2}\/[0-9a-f-]{36}$/.test(key)) continue;
+          const stat = await fs.stat(path.join(base, key)).catch(() => null);
+          if (stat) yield { key, modifiedAt: stat.mtime };
+        }
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
 // ID, Product, Customer Tenant ID, Details of the issue" (a rejected claim, within 30 days).
 import { expect, test } from "@playwright/test";
 import { signIn, USERS } from "./helpers";
-import { closeDriver, createClaimThroughUi, driver, driverAvailable, fileSubmittedClaim, PDF_2, uniqueCustomer, uploadPoe } from "./partner-helpers";
+import { closeDriver, driver, driverAvailable, fileSubmittedClaim, PDF_2, uploadPoe } from "./partner-helpers";
 
 test.afterAll(closeDriver);
 // A test that drives the reviewer's side also pays for loading the claim service into the test process.
@@ -12,7 +12,8 @@ test.describe.configure({ timeout: 120_000 });
 test("a billing admin withdraws a claim with a reason (Partner request)", async ({ page }) => {
   // Seed: "Appropriate roles: Billing admin, Global admin, Incentives admin" — a billing admin files and withdraws too.
   await signIn(page, USERS.contosoBilling);
-  await createClaimThroughUi(page, uniqueCustomer("Withdraw E2E"));
+  // A draft is discarded, not withdrawn (partner-tools.spec.ts): withdraw a submitted claim.
+  await fileSubmittedClaim(page, "Withdraw E2E");
   await page.getByRole("button", { name: "Withdraw claim" }).click();
   const dialog = page.getByTestId("withdraw-dialog");
   await expect(dialog).toBeVisible();

@@ -74,6 +74,17 @@ describe.skipIf(!pgAvailable)("claim list plans use the indexes (PostgreSQL)", (
     { assignee: "me" },
     { status: "SUBMITTED", assignee: "none" },
     { status: "UNDER_REVIEW", assignee: "me" },
+    // The second release's filters: each narrows an ordered index walk (a filter on the walked rows), never a
+    // sort or a sequential scan.
+    { activity: "USAGE" },
+    { mpnId: "1234567" },
+    { organizationId: "org-none" },
+    { createdFrom: "2026-05-01", createdTo: "2026-06-01" },
+    { submittedFrom: "2026-05-01T00:00:00Z" },
+    { status: "REJECTED", decidedTo: "2026-06-01" },
+    { dispute: "NONE" },
+    { status: "REJECTED", dispute: "OPEN" },
+    { sentForIncentiveAssessment: true },
   ];
 
   const SCOPES = [

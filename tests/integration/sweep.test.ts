@@ -39,10 +39,11 @@ const NOTHING: SweepSummary = {
   remindersQueued: 0,
   reviewersAlerted: 0,
   messagesDelivered: 0,
+  filesRemoved: 0,
 };
 
 /** What the scenario's sweep does, apart from delivering. */
-const SWEPT = { autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, reviewersAlerted: 1 };
+const SWEPT = { autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, reviewersAlerted: 1, filesRemoved: 0 };
 
 describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
   let t: TestDatabase;
@@ -231,6 +232,7 @@ describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
         remindersQueued: sum.remindersQueued + s.remindersQueued,
         reviewersAlerted: sum.reviewersAlerted + s.reviewersAlerted,
         messagesDelivered: sum.messagesDelivered + s.messagesDelivered,
+        filesRemoved: sum.filesRemoved + s.filesRemoved,
       }),
       NOTHING,
     );

@@ -6,6 +6,7 @@ import {
   TRANSITIONS,
   actorRole,
   decide,
+  decideDiscard,
   type Actor,
   type ActorRole,
   type ClaimAction,
@@ -35,7 +36,7 @@ const EXPECTED: Record<ClaimStatus, Record<ClaimAction, Row>> = {
     "resubmit":              [ X, X, F, F, F, F ],
     "approve":               [ F, F, X, F, F, F ],
     "reject":                [ F, F, X, F, F, F ],
-    "withdraw":              [ "→REJECTED", "→REJECTED", F, F, F, F ],
+    "withdraw":              [ X, X, F, F, F, F ],
     "deny-consent":          [ F, F, F, F, X, F ],
     "expire-partner-action": [ F, F, F, F, F, X ],
     "complete-consent":      [ F, F, F, F, F, X ],
@@ -273,6 +274,26 @@ describe("check order (api-v1: role → status → guards)", () => {
     expect(outcomeOf(longAgo, "open-dispute", PARTNER, T0)).toBe("INVALID_TRANSITION");
     const windowOver = { ...READY, status: "REJECTED" as const };
     expect(outcomeOf(windowOver, "deny-consent", ACTORS.CUSTOMER, AFTER_CONSENT)).toBe("INVALID_TRANSITION");
+  });
+});
+
+describe("decideDiscard (a draft is deleted, not withdrawn: docs/domain.md Partner tools)", () => {
+  const STATUSES: ClaimStatus[] = ["EDITING", "SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", "APPROVED", "REJECTED"];
+  it("lets partners discard EDITING only, refuses every other status as INVALID_TRANSITION", () => {
+    for (const status of STATUSES) {
+      for (const role of ["PARTNER_ADMIN", "PARTNER_BILLING"] as const) {
+        const decision = decideDiscard({ status }, ACTORS[role]);
+        expect(decision.ok ? "ok" : decision.error.code).toBe(status === "EDITING" ? "ok" : X);
+      }
+    }
+  });
+  it("refuses every non-partner as FORBIDDEN, before the status", () => {
+    for (const role of ["REVIEWER", "ADMIN", "CUSTOMER", "SYSTEM"] as const) {
+      for (const status of STATUSES) {
+        const decision = decideDiscard({ status }, ACTORS[role]);
+        expect(decision.ok ? "ok" : decision.error.code).toBe(F);
+      }
+    }
   });
 });
 

@@ -288,14 +288,12 @@ describe("availableActions", () => {
   it("shows submit with its checklist when PoE is missing", () => {
     expect(availableActions(PARTNER_ADMIN, { ...READY, status: "EDITING", poeCount: 0 }, T0)).toEqual([
       { action: "submit", blockedBy: [{ path: "poe", code: "REQUIRED", message: expect.any(String) }] },
-      { action: "withdraw" },
     ]);
   });
 
-  it("shows submit unblocked when the claim is complete", () => {
+  it("shows submit unblocked when the claim is complete, and no withdraw on a draft (it is discarded instead)", () => {
     expect(availableActions(PARTNER_BILLING, { ...READY, status: "EDITING" }, T0)).toEqual([
       { action: "submit" },
-      { action: "withdraw" },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClaimList } from "@/components/claims/claim-list";
 import { NewClaimLink } from "@/components/claims/new-claim-link";
@@ -13,8 +14,9 @@ export default async function ClaimsDashboardPage(props: { searchParams: Promise
   const filters = listFiltersFromSearchParams(await props.searchParams);
   const db = getDb();
   const now = new Date();
-  const [t, result, settings] = await Promise.all([
+  const [t, tImport, result, settings] = await Promise.all([
     getTranslations("dashboard"),
+    getTranslations("claimImport"),
     listClaimsPage(db, actorOf(user), filters, now),
     getSlaSettings(db),
   ]);
@@ -27,7 +29,12 @@ export default async function ClaimsDashboardPage(props: { searchParams: Promise
           </h1>
           <p className="text-slate-600">{t("intro")}</p>
         </div>
-        <NewClaimLink />
+        <div className="flex flex-wrap gap-2">
+          <Link href="/settings/import" className="rounded border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50" data-testid="import-claims">
+            {tImport("title")}
+          </Link>
+          <NewClaimLink />
+        </div>
       </div>
       <ClaimList
         basePath="/claims"

@@ -7,6 +7,7 @@ import { formatClaimNumber } from "@/lib/claims/claim-number";
 import { buttonClass, dangerButtonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ModalDialog } from "@/components/ui/dialog";
+import { DiscardDraftForm, DuplicateClaimButton } from "../draft-tools";
 import { WithdrawForm } from "../withdraw-form";
 
 type Contact = { name?: string; title?: string; email?: string; phone?: string };
@@ -15,12 +16,15 @@ type Contact = { name?: string; title?: string; email?: string; phone?: string }
 export async function ClaimDetails(props: {
   model: ClaimPageModel;
   withdraw: ComponentProps<typeof WithdrawForm>["action"];
+  discard: ComponentProps<typeof DiscardDraftForm>["action"];
+  duplicate: ComponentProps<typeof DuplicateClaimButton>["action"];
 }) {
   const { claim, partner, editable } = props.model;
-  const [t, tField, tWithdraw, tHistory, tProgram, tActivity, tArea, tWorkload, format] = await Promise.all([
+  const [t, tField, tWithdraw, tDraft, tHistory, tProgram, tActivity, tArea, tWorkload, format] = await Promise.all([
     getTranslations("claimPage"),
     getTranslations("claimFields"),
     getTranslations("claimWithdraw"),
+    getTranslations("claimDraftTools"),
     getTranslations("claimHistory"),
     getTranslations("program"),
     getTranslations("activity"),
@@ -47,6 +51,19 @@ export async function ClaimDetails(props: {
         <Link href={`/claims/${claim.id}/edit`} className={buttonClass} data-testid="edit-claim">
           {t("edit")}
         </Link>
+      ) : null}
+      {props.model.actions.duplicate ? <DuplicateClaimButton action={props.duplicate} /> : null}
+      {props.model.actions.discard ? (
+        <ModalDialog
+          key={`discard-${props.model.stateKey}`}
+          buttonLabel={tDraft("discard")}
+          title={tDraft("discardTitle", { number })}
+          closeLabel={tHistory("close")}
+          buttonClassName={dangerButtonClass}
+          testId="discard-dialog"
+        >
+          <DiscardDraftForm action={props.discard} number={number} />
+        </ModalDialog>
       ) : null}
       {props.model.actions.withdraw ? (
         <ModalDialog

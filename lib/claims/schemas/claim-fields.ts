@@ -16,11 +16,10 @@ import type { FieldError } from "../errors";
 import { blankToUndefined, guid, requiredText } from "./building-blocks";
 import { COMMENTARY_MAX_LENGTH, NAME_MAX_LENGTH } from "./limits";
 
-export const mpnIdSchema = z
-  .string({ error: "Enter the MPN ID (partner location ID) as 6 to 10 digits, e.g. 1234567" })
-  .trim()
-  .regex(/^\d{6,10}$/, { error: "Enter the MPN ID (partner location ID) as 6 to 10 digits, e.g. 1234567" })
-  .meta({ id: "MpnId", description: "Partner location (MPN) ID: 6 to 10 digits.", examples: ["1234567"] });
+const MPN_ID_MESSAGE = "Enter the MPN ID (partner location ID) as 6 to 10 digits, e.g. 1234567";
+/** The MPN ID's format without the component id (query parameters are inlined in the OpenAPI document). */
+export const mpnIdFormatSchema = z.string({ error: MPN_ID_MESSAGE }).trim().regex(/^\d{6,10}$/, { error: MPN_ID_MESSAGE });
+export const mpnIdSchema = mpnIdFormatSchema.meta({ id: "MpnId", description: "Partner location (MPN) ID: 6 to 10 digits.", examples: ["1234567"] });
 
 export const tenantIdSchema = guid("the customer tenant ID").meta({
   id: "TenantId",

@@ -15,3 +15,4 @@ export * from "./list-query";
 export * from "./settings";
 export * from "./api-resources";
 export * from "./field-errors";
+export * from "./import";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CLAIM_STATUSES } from "../catalogue";
 import { blankToUndefined } from "./building-blocks";
-import { programSchema, solutionAreaSchema } from "./claim-fields";
+import { activitySchema, mpnIdFormatSchema, programSchema, solutionAreaSchema } from "./claim-fields";
 import { CLAIM_LIST_DEFAULT_PAGE_SIZE, CLAIM_LIST_MAX_PAGE_SIZE, SEARCH_MAX_LENGTH } from "./limits";
 
 // The claim lists' sort keys, named once: this schema, the pages' lenient parser (list-params.ts), the SQL
@@ -11,6 +11,37 @@ export const CLAIM_SORTS = ["updatedAt", "-updatedAt", "createdAt", "-createdAt"
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 /** Most recently changed first: what a list shows when nothing else is asked for. */
 export const DEFAULT_CLAIM_SORT: ClaimSort = "-updatedAt";
+
+export const DISPUTE_FILTERS = ["NONE", "OPEN", "UPHELD", "OVERTURNED"] as const;
+export type DisputeFilter = (typeof DISPUTE_FILTERS)[number];
+
+// A day (2026-03-02, the whole UTC day) or an instant (2026-03-02T09:00:00Z). Kept as text: listWhere turns it
+// into a bound, a `…To` day meaning "through the end of that day".
+const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+const dateBound = (name: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `Give ${name} as a date (2026-03-02) or an ISO instant (2026-03-02T09:00:00Z)` })
+      .trim()
+      .regex(DAY_OR_INSTANT, { error: `Give ${name} as a date (2026-03-02) or an ISO instant (2026-03-02T09:00:00Z)` })
+      .refine((text) => !Number.isNaN(Date.parse(text)), { error: `${name} is not a real date` })
+      .meta({ description: `${name}: a date (UTC day, inclusive) or an ISO 8601 instant.` })
+      .optional(),
+  );
+
+const booleanFilter = (error: string, description: string) =>
+  z.preprocess(
+    blankToUndefined,
+    // The enum first, so the JSON Schema of the query parameter is the enum the server accepts.
+    z
+      .codec(z.enum(["true", "false"], { error }), z.boolean(), {
+        decode: (text) => text === "true",
+        encode: (flag) => (flag ? "true" : "false"),
+      })
+      .meta({ description })
+      .optional(),
+  );
 
 // Every parameter goes through blankToUndefined: a GET filter form submits `status=` for "All", and that
 // must mean "no filter", not a 422.
@@ -30,16 +61,28 @@ export const claimListQuerySchema = z
     ),
     program: z.preprocess(blankToUndefined, programSchema.optional()),
     solutionArea: z.preprocess(blankToUndefined, solutionAreaSchema.optional()),
-    overdue: z.preprocess(
+    overdue: booleanFilter("Filter overdue with true or false", "Only overdue claims (`true`) or only claims on time (`false`)."),
+    activity: z.preprocess(blankToUndefined, activitySchema.optional()),
+    mpnId: z.preprocess(blankToUndefined, mpnIdFormatSchema.optional()),
+    organizationId: z.preprocess(
       blankToUndefined,
-      // The enum first, so the JSON Schema of the query parameter is the enum the server accepts.
-      z
-        .codec(z.enum(["true", "false"], { error: "Filter overdue with true or false" }), z.boolean(), {
-          decode: (text) => text === "true",
-          encode: (flag) => (flag ? "true" : "false"),
-        })
-        .meta({ description: "Only overdue claims (`true`) or only claims on time (`false`)." })
+      z.string({ error: "Filter by an organization id" }).trim().max(64, { error: "Filter by an organization id" })
+        .meta({ description: "Staff only: one organization's claims (a partner always sees only its own)." })
         .optional(),
+    ),
+    createdFrom: dateBound("createdFrom"),
+    createdTo: dateBound("createdTo"),
+    submittedFrom: dateBound("submittedFrom"),
+    submittedTo: dateBound("submittedTo"),
+    decidedFrom: dateBound("decidedFrom"),
+    decidedTo: dateBound("decidedTo"),
+    dispute: z.preprocess(
+      blankToUndefined,
+      z.enum(DISPUTE_FILTERS, { error: `Filter dispute by one of: ${DISPUTE_FILTERS.join(", ")}` }).optional(),
+    ),
+    sentForIncentiveAssessment: booleanFilter(
+      "Filter sentForIncentiveAssessment with true or false",
+      "Only claims sent for incentive assessment (`true`) or only those not sent (`false`).",
     ),
     sort: z.preprocess(
       blankToUndefined,
@@ -67,3 +110,19 @@ export const claimListQuerySchema = z
   .meta({ id: "ClaimListQuery", description: "Query parameters of GET /claims and GET /claims/export.csv." });
 
 export type ClaimListQuery = z.infer<typeof claimListQuerySchema>;
+
+/** The filters beyond status, search, program, solution area and overdue (second release), in URL order. */
+export const EXTRA_LIST_FILTERS = [
+  "activity",
+  "mpnId",
+  "organizationId",
+  "createdFrom",
+  "createdTo",
+  "submittedFrom",
+  "submittedTo",
+  "decidedFrom",
+  "decidedTo",
+  "dispute",
+  "sentForIncentiveAssessment",
+] as const satisfies readonly (keyof ClaimListQuery)[];
+export type ExtraListFilters = Partial<Pick<ClaimListQuery, (typeof EXTRA_LIST_FILTERS)[number]>>;

@@ -17,10 +17,25 @@ export function productRows(tenantId: string, program: ClaimValues["program"], p
   }));
 }
 
-/** A claim may only name an active MPN ID of its own organization (checked when the MPN ID is set or changed). */
-export async function checkMpnId(tx: Tx | Db, organizationId: string, mpnId: string): Promise<FieldError[]> {
-  const location = await tx.partnerLocation.findUnique({ where: { mpnId } });
+/** The one MPN ID rule: only an active MPN ID of the claim's own organization. */
+function mpnIdProblems(location: { organizationId: string; retiredAt: Date | null } | null | undefined, organizationId: string, mpnId: string): FieldError[] {
   if (location?.organizationId !== organizationId) return [{ path: "mpnId", message: "Choose one of your organization's MPN IDs." }];
   if (location.retiredAt) return [{ path: "mpnId", message: `MPN ID ${mpnId} is retired: choose an active MPN ID of your organization.` }];
   return [];
+}
+
+/** A claim may only name an active MPN ID of its own organization (checked when the MPN ID is set or changed). */
+export async function checkMpnId(tx: Tx | Db, organizationId: string, mpnId: string): Promise<FieldError[]> {
+  const location = await tx.partnerLocation.findUnique({ where: { mpnId } });
+  return mpnIdProblems(location, organizationId, mpnId);
+}
+
+/**
+ * The same rule as checkMpnId for many rows (bulk import): the organization's MPN IDs are read once and each
+ * row is checked against them.
+ */
+export async function mpnIdChecker(tx: Tx | Db, organizationId: string): Promise<(mpnId: string) => FieldError[]> {
+  const locations = await tx.partnerLocation.findMany({ where: { organizationId }, select: { mpnId: true, organizationId: true, retiredAt: true } });
+  const byId = new Map(locations.map((location) => [location.mpnId, location]));
+  return (mpnId) => mpnIdProblems(byId.get(mpnId), organizationId, mpnId);
 }

@@ -86,10 +86,15 @@ export type HistoryEvent = ClaimEventInput & { fromStatus?: ClaimStatus; toStatu
 
 /** The claim's history rows, written in the transaction of the change they record. */
 export async function appendEvents(tx: Tx, claimId: string, actor: Actor, at: Date, events: HistoryEvent[]): Promise<void> {
-  if (events.length === 0) return;
+  await appendEventsOfClaims(tx, actor, at, events.map((event) => ({ claimId, event })));
+}
+
+/** History rows of several claims by one actor at one instant (a bulk import), in one statement. */
+export async function appendEventsOfClaims(tx: Tx, actor: Actor, at: Date, entries: { claimId: string; event: HistoryEvent }[]): Promise<void> {
+  if (entries.length === 0) return;
   const name = await actorName(tx, actor);
   await tx.claimEvent.createMany({
-    data: events.map((event) => ({
+    data: entries.map(({ claimId, event }) => ({
       claimId,
       type: event.type,
       actorId: actor.kind === "user" ? actor.userId : null,

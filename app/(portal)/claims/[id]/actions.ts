@@ -4,6 +4,7 @@
 // one claim use case (which validates with the shared zod schemas, checks visibility, the policy and the
 // transition table) through claimActionState, which maps a ClaimError to the state the form renders. Claim
 // id and version are bound by the page. The reviewer's decisions are in ./reviewer-actions.ts.
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { claimActionState, claimPath, errorState } from "@/components/claims/action-errors";
 import type { ActionState, ClaimFormPayload } from "@/components/claims/action-state";
@@ -16,6 +17,8 @@ import { claimPatchSchema } from "@/lib/claims/schemas";
 import {
   addComment,
   claimValuesOf,
+  discardClaim,
+  duplicateClaim,
   fieldValues,
   findVisibleClaim,
   openDispute,
@@ -90,6 +93,31 @@ export async function withdrawClaimAction(
   return claimActionState(prev, claimId, () =>
     withdrawClaim(getDb(), who, claimId, { version, withdrawReason: payload?.withdrawReason, comment: payload?.text }),
   );
+}
+
+/** Discards the draft (claim, files, history) and goes back to the dashboard. */
+export async function discardClaimAction(claimId: string, version: number, prev: ActionState): Promise<ActionState> {
+  const who = await actor();
+  try {
+    await discardClaim(getDb(), who, claimId, version);
+  } catch (error) {
+    return errorState(error, prev);
+  }
+  revalidatePath("/claims");
+  redirect("/claims?discarded=1");
+}
+
+/** Copies the claim into a new draft and opens it. */
+export async function duplicateClaimAction(claimId: string, prev: ActionState): Promise<ActionState> {
+  const who = await actor();
+  let copyId: string;
+  try {
+    copyId = (await duplicateClaim(getDb(), who, claimId)).id;
+  } catch (error) {
+    return errorState(error, prev);
+  }
+  revalidatePath("/claims");
+  redirect(`${claimPath(copyId)}?duplicated=1`);
 }
 
 export async function addCommentAction(claimId: string, prev: ActionState, payload: TextPayload): Promise<ActionState> {

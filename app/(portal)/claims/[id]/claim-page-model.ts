@@ -8,7 +8,7 @@ import { getInstantFormatter } from "@/components/claims/date-format";
 import { slaWording } from "@/components/claims/sla-wording";
 import { organizationNameOf } from "@/lib/claims/claim-page";
 import { findConflicts, getClaimHistory, listComments } from "@/lib/claims/claim-reads";
-import { disputeWindowEndsAt, type ClaimAction } from "@/lib/claims/lifecycle";
+import { decideDiscard, disputeWindowEndsAt, type ClaimAction } from "@/lib/claims/lifecycle";
 import { availableActions, checkComment, checkPoeUpload, editableFields, isPartner } from "@/lib/claims/policy";
 import { claimStateOf } from "@/lib/claims/claim-detail";
 import { getSlaSettings } from "@/lib/claims/settings";
@@ -54,6 +54,9 @@ export const loadClaimPageModel = cache(async (claimId: string) => {
       submit,
       resubmit: Boolean(find("resubmit")),
       withdraw: Boolean(find("withdraw")),
+      // A draft is discarded, not withdrawn (lifecycle.decideDiscard); any claim may be duplicated by its partners.
+      discard: decideDiscard(state, actor).ok,
+      duplicate: partner,
       openDispute: Boolean(find("open-dispute")),
       /** Taking the claim over from its holder (the reviewer workbench offers it). */
       takeOver: Boolean(find("take-over")),

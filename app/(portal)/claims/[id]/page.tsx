@@ -14,7 +14,15 @@ import { ReviewerPanel } from "@/components/review/reviewer-panel";
 import { ReviewerWorkbench } from "@/components/review/reviewer-workbench";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
 import { COMMENT_MAX_LENGTH } from "@/lib/claims/schemas";
-import { addCommentAction, openDisputeAction, resubmitClaimAction, submitClaimAction, withdrawClaimAction } from "./actions";
+import {
+  addCommentAction,
+  discardClaimAction,
+  duplicateClaimAction,
+  openDisputeAction,
+  resubmitClaimAction,
+  submitClaimAction,
+  withdrawClaimAction,
+} from "./actions";
 import { loadClaimForPage } from "./claim-data";
 import { loadClaimPageModel } from "./claim-page-model";
 import {
@@ -96,7 +104,12 @@ export default async function ClaimPage(props: Props) {
       {claim.status === "REJECTED" ? <RejectionPanel model={model} openDispute={openDisputeAction.bind(null, claim.id)} /> : null}
       {claim.status === "APPROVED" ? <ApprovalPanel model={model} /> : null}
 
-      <ClaimDetails model={model} withdraw={withdrawClaimAction.bind(null, claim.id, claim.version)} />
+      <ClaimDetails
+        model={model}
+        withdraw={withdrawClaimAction.bind(null, claim.id, claim.version)}
+        discard={discardClaimAction.bind(null, claim.id, claim.version)}
+        duplicate={duplicateClaimAction.bind(null, claim.id)}
+      />
       <PoeSection model={model} />
 
       <CommentsThread

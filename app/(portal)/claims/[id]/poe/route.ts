@@ -9,23 +9,10 @@ import { poeResource } from "@/lib/claims/resource";
 import { uploadPoe } from "@/lib/claims/upload-poe";
 import { getDb } from "@/lib/db";
 import { problem, problemFromError } from "@/lib/http/problem";
+import { isSameOrigin } from "@/lib/http/same-origin";
 import { uploadFileName } from "@/lib/http/upload-request";
 
 export const dynamic = "force-dynamic";
-
-/** The request comes from a page of this portal: Origin (always sent by browsers on POST) names this host. */
-function isSameOrigin(request: Request): boolean {
-  const fetchSite = request.headers.get("sec-fetch-site");
-  if (fetchSite && fetchSite !== "same-origin") return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return host !== null && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   if (!isSameOrigin(request)) return problem("FORBIDDEN", "Uploads are accepted from the portal's own pages only.");

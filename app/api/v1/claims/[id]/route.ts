@@ -3,7 +3,7 @@ import { parseIfMatch, readJsonBody, withJsonBody } from "@/lib/api/request";
 import { claimResponse } from "@/lib/api/responses";
 import { isClaimError } from "@/lib/claims/errors";
 import { findVisibleClaim } from "@/lib/claims/find-visible-claim";
-import { updateClaim } from "@/lib/claims/service";
+import { discardClaim, updateClaim } from "@/lib/claims/service";
 import { problem } from "@/lib/http/problem";
 
 export const runtime = "nodejs";
@@ -33,4 +33,19 @@ export const PATCH = apiRoute<Params>(async ({ request, params, db, actor }) => 
   }
 });
 
-export const { POST, PUT, DELETE } = unsupportedMethods(["GET", "PATCH"]);
+/** DELETE /claims/{id} (optional If-Match): discards a draft with its files and history → 204. */
+export const DELETE = apiRoute<Params>(async ({ request, params, db, actor }) => {
+  const ifMatch = parseIfMatch(request);
+  // A malformed If-Match is a body-level problem (422), checked after visibility and role by the service order:
+  // NaN never matches, so the service stops at the version step and the CONFLICT is reported as what it is.
+  const version = ifMatch.kind === "version" ? ifMatch.version : ifMatch.kind === "invalid" ? Number.NaN : undefined;
+  try {
+    await discardClaim(db, actor, params.id, version);
+  } catch (error) {
+    if (!isClaimError(error) || error.code !== "CONFLICT" || ifMatch.kind !== "invalid") throw error;
+    return problem("VALIDATION", IF_MATCH_FORMAT, { errors: [{ path: "If-Match", message: IF_MATCH_FORMAT }] });
+  }
+  return new Response(null, { status: 204 });
+});
+
+export const { POST, PUT } = unsupportedMethods(["GET", "PATCH", "DELETE"]);
