@@ -11,6 +11,7 @@
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { deliverOutbox } from "../mail/deliver";
+import { deliverWebhooks } from "../webhooks/deliver";
 import type { ClaimStatus } from "./catalogue";
 import { TRANSITIONS, type ClaimAction } from "./lifecycle";
 import { REVIEW_STAGES } from "./sla";
@@ -21,6 +22,7 @@ export interface SweepSummary {
   flaggedOverdue: number;
   remindersQueued: number;
   messagesDelivered: number;
+  webhooksDelivered: number;
 }
 
 /** The transition table is the one source of truth for what a system action does to a status. */
@@ -169,7 +171,9 @@ export async function runSweep(db: Db, now: Date = new Date()): Promise<SweepSum
   const flaggedOverdue = await flagOverdueReviews(db, now);
   const remindersQueued = await queuePartnerReminders(db, now);
   const messagesDelivered = await deliverOutbox(db, now);
-  return { autoRejected, consentCompleted, flaggedOverdue, remindersQueued, messagesDelivered };
+  // Last: the steps above enqueue webhook deliveries (the ClaimEvent trigger) that go out in this same run.
+  const webhooksDelivered = await deliverWebhooks(db, now);
+  return { autoRejected, consentCompleted, flaggedOverdue, remindersQueued, messagesDelivered, webhooksDelivered };
 }
 
 export function formatSweepSummary(summary: SweepSummary, now: Date): string {
@@ -180,5 +184,6 @@ export function formatSweepSummary(summary: SweepSummary, now: Date): string {
     `  ${summary.flaggedOverdue} flagged overdue`,
     `  ${summary.remindersQueued} reminders queued`,
     `  ${summary.messagesDelivered} messages delivered`,
+    `  ${summary.webhooksDelivered} webhooks delivered`,
   ].join("\n");
 }

@@ -35,7 +35,7 @@ const T = new Date("2026-03-20T12:00:00.000Z");
 const THURSDAY_19 = new Date("2026-03-19T09:00:00.000Z");
 const FRIDAY_13 = new Date("2026-03-13T09:00:00.000Z");
 
-const NOTHING: SweepSummary = { autoRejected: 0, consentCompleted: 0, flaggedOverdue: 0, remindersQueued: 0, messagesDelivered: 0 };
+const NOTHING: SweepSummary = { autoRejected: 0, consentCompleted: 0, flaggedOverdue: 0, remindersQueued: 0, messagesDelivered: 0, webhooksDelivered: 0 };
 
 describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
   let t: TestDatabase;
@@ -174,7 +174,7 @@ describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
     expect(pending.map((m) => m.kind).sort()).toEqual(["CUSTOMER_CONSENT_NOTICE", "CUSTOMER_CONSENT_NOTICE"]);
 
     const summary = await runSweep(t.db, T);
-    expect(summary).toEqual({ autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, messagesDelivered: 3 });
+    expect(summary).toEqual({ autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, messagesDelivered: 3, webhooksDelivered: 0 });
     await expectSweptOnce(c);
     for (const k of untouched) expect(await snapshot(t.db, c[k].id), k).toEqual(before[k]);
 
@@ -207,10 +207,11 @@ describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
         flaggedOverdue: sum.flaggedOverdue + s.flaggedOverdue,
         remindersQueued: sum.remindersQueued + s.remindersQueued,
         messagesDelivered: sum.messagesDelivered + s.messagesDelivered,
+        webhooksDelivered: sum.webhooksDelivered + s.webhooksDelivered,
       }),
       NOTHING,
     );
-    expect(total).toEqual({ autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, messagesDelivered: 3 });
+    expect(total).toEqual({ autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, messagesDelivered: 3, webhooksDelivered: 0 });
     await expectSweptOnce(c);
     for (const k of untouched) expect(await snapshot(t.db, c[k].id), k).toEqual(before[k]);
     const newlyDelivered = deliveredIds().slice(mailBefore.length);
