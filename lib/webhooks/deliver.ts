@@ -171,7 +171,11 @@ async function completedBody(db: Db, delivery: DeliveryRow & { id: string }, now
   } else if (event) {
     data.event = { type: event.type, at: event.at.toISOString(), fromStatus: event.fromStatus, toStatus: event.toStatus, data: event.data };
   }
-  const body = { ...stored, data } as Prisma.JsonObject;
-  await db.webhookDelivery.update({ where: { id: delivery.id }, data: { body: body as Prisma.InputJsonValue } });
-  return body;
+  // Send what jsonb gives back (its own key order), so every attempt's bytes are the same.
+  const saved = await db.webhookDelivery.update({
+    where: { id: delivery.id },
+    data: { body: { ...stored, data } as Prisma.InputJsonValue },
+    select: { body: true },
+  });
+  return saved.body as Prisma.JsonObject;
 }

@@ -37,6 +37,10 @@ const ROUTES: { pattern: string; load: () => Promise<RouteModule> }[] = [
   { pattern: "/organizations", load: () => import("../../app/api/v1/organizations/route") },
   { pattern: "/organizations/[id]", load: () => import("../../app/api/v1/organizations/[id]/route") },
   { pattern: "/users/[id]", load: () => import("../../app/api/v1/users/[id]/route") },
+  { pattern: "/webhooks", load: () => import("../../app/api/v1/webhooks/route") },
+  { pattern: "/webhooks/[id]", load: () => import("../../app/api/v1/webhooks/[id]/route") },
+  { pattern: "/webhooks/[id]/deliveries", load: () => import("../../app/api/v1/webhooks/[id]/deliveries/route") },
+  { pattern: "/webhooks/[id]/test", load: () => import("../../app/api/v1/webhooks/[id]/test/route") },
   { pattern: "/consent/[token]/deny", load: () => import("../../app/api/v1/consent/[token]/deny/route") },
 ];
 const CATCH_ALL = (): Promise<RouteModule> => import("../../app/api/v1/[[...path]]/route");
