@@ -198,7 +198,9 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
 
   const success = op.success;
   const content =
-    success.content.kind === "json"
+    success.content.kind === "none"
+      ? undefined
+      : success.content.kind === "json"
       ? { "application/json": { schema: schemas.ref(success.content.schema, "output") } }
       : success.content.kind === "csv"
         ? { "text/csv": { schema: { type: "string" } } }
@@ -240,7 +242,7 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
       [String(success.status)]: {
         description: success.description,
         ...(Object.keys(headers).length ? { headers } : {}),
-        content,
+        ...(content ? { content } : {}),
       },
       ...(success.notModified ? { 304: { description: success.notModified, headers: { ETag: SUCCESS_HEADERS["PoE-ETag"] } } } : {}),
       ...problemResponses(

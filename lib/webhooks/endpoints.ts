@@ -2,7 +2,6 @@
 // delivery log and "send test event". Endpoints belong to an organization: anyone outside it — staff included —
 // gets 404 for an endpoint id (visibility first), and a partner who is not an admin gets 403.
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
 import type { Db } from "../db";
 import { ClaimError } from "../claims/errors";
 import type { Actor } from "../claims/lifecycle";
@@ -10,16 +9,9 @@ import { parseInput } from "../claims/service/steps";
 import type { WebhookDelivery, WebhookEndpoint } from "../generated/prisma/client";
 import { sealSecret } from "../mail/secret-box";
 import { deliverWebhook } from "./deliver";
-import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT_TYPE } from "./event-types";
+import { WEBHOOK_TEST_EVENT_TYPE } from "./event-types";
+import { webhookCreateSchema } from "./schemas";
 import { checkWebhookTarget, insecureTargetsAllowed, parseWebhookUrl, UnsafeTargetError, type LookupAll } from "./safe-target";
-
-export const createWebhookSchema = z.strictObject({
-  url: z.string().trim().min(1).max(2048),
-  events: z
-    .array(z.enum(WEBHOOK_EVENT_TYPES))
-    .min(1, "Choose at least one event type.")
-    .refine((events) => new Set(events).size === events.length, "Name each event type once."),
-});
 
 export interface WebhookOptions {
   env?: Record<string, string | undefined>;
@@ -73,7 +65,7 @@ export function webhookDeliveryResource(delivery: WebhookDelivery) {
 /** Registers an endpoint; the answer is the only place its signing secret ever appears in clear. */
 export async function createWebhookEndpoint(db: Db, actor: Actor, input: unknown, options: WebhookOptions = {}) {
   const admin = requireWebhookAdmin(actor);
-  const body = parseInput(createWebhookSchema, input);
+  const body = parseInput(webhookCreateSchema, input);
   const allowInsecure = insecureTargetsAllowed(options.env);
   try {
     await checkWebhookTarget(parseWebhookUrl(body.url, allowInsecure), { allowInsecure, lookup: options.lookup });
