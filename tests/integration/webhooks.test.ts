@@ -1,6 +1,9 @@
 // Webhooks against real PostgreSQL and a real receiver (node:http on 127.0.0.1): signed deliveries verified with the
 // API guide's logic, retries on the outbox schedule, the 72-hour disable, SSRF refusals, and who may manage endpoints.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DAY, HOUR, MINUTE, MONDAY, at, claimIn, createWorld, expectClaimError, type World } from "../fixtures/claims";
@@ -22,6 +25,17 @@ import { call, expectProblem, startApiTestEnv, stopApiTestEnv, type ApiTestEnv }
 import { pgAvailable } from "./test-db";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret";
+
+type Verify = (secret: string, rawBody: string, header: string, nowSeconds?: number) => boolean;
+
+/** The verification snippet of docs/api.md "Webhooks", run exactly as an integrator would copy it. */
+function snippetFromGuide(): Verify {
+  const guide = fs.readFileSync(path.resolve(import.meta.dirname, "../../docs/api.md"), "utf8");
+  const block = /<!-- webhook-verify:start -->\s*```js\n([\s\S]*?)```\s*<!-- webhook-verify:end -->/.exec(guide);
+  if (!block) throw new Error("docs/api.md lost its webhook verification snippet");
+  const code = block[1].replace(/^import .*$/m, "");
+  return new Function("createHmac", "timingSafeEqual", `${code}\nreturn verifyCporSignature;`)(createHmac, timingSafeEqual) as Verify;
+}
 
 type Received = { path: string; headers: http.IncomingHttpHeaders; body: string };
 
@@ -90,7 +104,13 @@ describe.skipIf(!pgAvailable)("Webhooks (PostgreSQL)", () => {
     expect(received).toHaveLength(1);
     const [delivery] = received;
     expect(delivery.path).toBe("/crm");
-    expect(verifyWebhookSignature(secret, delivery.body, delivery.headers["cpor-signature"] as string)).toBe(true);
+    const header = delivery.headers["cpor-signature"] as string;
+    const guide = snippetFromGuide();
+    expect(guide(secret, delivery.body, header)).toBe(true);
+    expect(guide("whsec_wrong", delivery.body, header)).toBe(false);
+    expect(guide(secret, `${delivery.body} `, header)).toBe(false);
+    expect(guide(secret, delivery.body, header, Math.floor(Date.now() / 1000) + 301)).toBe(false);
+    expect(verifyWebhookSignature(secret, delivery.body, header)).toBe(true);
     expect(verifyWebhookSignature("whsec_wrong", delivery.body, delivery.headers["cpor-signature"] as string)).toBe(false);
     expect(verifyWebhookSignature(secret, delivery.body.replace("SUBMITTED", "APPROVED"), delivery.headers["cpor-signature"] as string)).toBe(false);
     // Outside the 5-minute window the same signature is refused (replay).
