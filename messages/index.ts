@@ -24,6 +24,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./en/api.json"),
     () => import("./en/reviewer-workbench.json"),
     () => import("./en/admin-console.json"),
+    () => import("./en/webhooks.json"),
   ],
   fr: [
     () => import("./fr/core.json"),
@@ -34,6 +35,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./fr/api.json"),
     () => import("./fr/reviewer-workbench.json"),
     () => import("./fr/admin-console.json"),
+    () => import("./fr/webhooks.json"),
   ],
 };
 
