@@ -61,7 +61,7 @@ test("a partner admin registers a webhook, sees its secret once, and a test even
   }
 });
 
-test("billing users and staff do not get the webhooks page", async ({ page }) => {
+test("a billing user does not get the webhooks page (404)", async ({ page }) => {
   await signIn(page, USERS.contosoBilling);
   const response = await page.goto("/settings/webhooks");
   expect(response?.status()).toBe(404);
