@@ -1,5 +1,5 @@
 // The webhook event types a partner can subscribe to (docs/api.md "Webhooks"). Which history event produces which
-// type is decided in one place, the ClaimEvent trigger of migration 20261201013000_webhooks.
+// type is decided in one place, the ClaimEvent trigger of migration 20261201014500_webhooks.
 export const WEBHOOK_EVENT_TYPES = ["claim.status_changed", "claim.comment_added", "claim.deadline_reminder"] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
