@@ -176,6 +176,20 @@ describe.skipIf(!pgAvailable)("Webhooks (PostgreSQL)", () => {
     await expectClaimError(sendWebhookTestEvent(env.t.db, w.partnerA.actor, endpoint.id, insecure), "INVALID_TRANSITION");
   });
 
+  it("the sweep's set-based status changes enqueue too: consent completion is a claim.status_changed", async () => {
+    const endpoint = await createWebhookEndpoint(env.t.db, w.partnerA.actor, { url: `${base}/consent`, events: ["claim.status_changed"] }, insecure);
+    const { claim } = await claimIn(env.t.db, w, "APPROVED", { start: at(MONDAY, 20 * DAY) });
+    const before = await env.t.db.webhookDelivery.count({ where: { endpointId: endpoint.id } });
+    process.env.WEBHOOKS_ALLOW_INSECURE = "1";
+    const summary = await runSweep(env.t.db, claim.consentEndsAt!);
+    expect(summary.consentCompleted).toBeGreaterThanOrEqual(1);
+    const rows = await env.t.db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, orderBy: { claimEventId: "asc" } });
+    expect(rows).toHaveLength(before + 1);
+    const last = rows[rows.length - 1];
+    expect(last).toMatchObject({ type: "claim.status_changed", claimId: claim.id, status: "SENT" });
+    expect(last.body).toMatchObject({ data: { claim: { id: claim.id, sentForIncentiveAssessmentAt: expect.any(String) }, event: { type: "SENT_FOR_INCENTIVE_ASSESSMENT" } } });
+  });
+
   it("refuses loopback, private and link-local targets at registration and at delivery unless WEBHOOKS_ALLOW_INSECURE=1", async () => {
     const strict = { env: {}, lookup: fakeLookup };
     for (const url of [
