@@ -7,12 +7,16 @@ import type claimPages from "./en/claim-pages.json";
 import type core from "./en/core.json";
 import type dashboardUi from "./en/dashboard-ui.json";
 import type review from "./en/review.json";
+import type reviewerWorkbench from "./en/reviewer-workbench.json";
+import type adminConsole from "./en/admin-console.json";
+import type webhooks from "./en/webhooks.json";
 
 /**
  * The shape of the UI strings: the English files, merged. next-intl checks every key against it (see
  * types/next-intl.d.ts), so a missing or misspelt key fails `tsc`; the messages test keeps French in step.
  */
-export type Messages = typeof core & typeof adminSettings & typeof review & typeof claimPages & typeof dashboardUi & typeof api;
+export type Messages = typeof core & typeof adminSettings & typeof review & typeof claimPages & typeof dashboardUi & typeof api &
+  typeof reviewerWorkbench & typeof adminConsole & typeof webhooks;
 
 const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]> = {
   en: [
