@@ -11,13 +11,14 @@ import type reviewerWorkbench from "./en/reviewer-workbench.json";
 import type adminConsole from "./en/admin-console.json";
 import type notifications from "./en/notifications.json";
 import type partnerTools from "./en/partner-tools.json";
+import type webhooks from "./en/webhooks.json";
 
 /**
  * The shape of the UI strings: the English files, merged. next-intl checks every key against it (see
  * types/next-intl.d.ts), so a missing or misspelt key fails `tsc`; the messages test keeps French in step.
  */
 export type Messages = typeof core & typeof adminSettings & typeof review & typeof claimPages & typeof dashboardUi & typeof api &
-  typeof reviewerWorkbench & typeof adminConsole & typeof notifications & typeof partnerTools;
+  typeof reviewerWorkbench & typeof adminConsole & typeof notifications & typeof partnerTools & typeof webhooks;
 
 const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]> = {
   en: [
@@ -31,6 +32,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./en/admin-console.json"),
     () => import("./en/notifications.json"),
     () => import("./en/partner-tools.json"),
+    () => import("./en/webhooks.json"),
   ],
   fr: [
     () => import("./fr/core.json"),
@@ -43,6 +45,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./fr/admin-console.json"),
     () => import("./fr/notifications.json"),
     () => import("./fr/partner-tools.json"),
+    () => import("./fr/webhooks.json"),
   ],
 };
 

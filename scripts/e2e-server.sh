@@ -27,6 +27,8 @@ fi
 export STORAGE_DIR=./$DATA/files MAIL_DIR=./$DATA/mail
 export NEXTAUTH_SECRET=e2e-only-secret-not-for-production NEXTAUTH_URL="http://localhost:$PORT"
 export SWEEP_INTERVAL_SECONDS=0 CPOR_DEMO=1
+# tests/e2e/webhooks.spec.ts registers an http://127.0.0.1 receiver (development-only setting, docs/operations.md).
+export WEBHOOKS_ALLOW_INSECURE=1
 echo "e2e database: ${DATABASE_URL%%:*}"
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts

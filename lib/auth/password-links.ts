@@ -5,7 +5,6 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { ClaimError } from "../claims/errors";
 import { fieldErrorsFromZod } from "../claims/schemas";
-import { portalBaseUrl } from "../config";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { queuePasswordLinkMail, type PasswordLinkPurpose } from "../mail/password-link-mail";
@@ -25,17 +24,13 @@ export function hashPasswordToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export function passwordLinkUrl(token: string): string {
-  return `${portalBaseUrl()}/set-password/${token}`;
-}
-
 /**
  * Creates a link for the user and queues its email, in the caller's transaction. Older unused links of the
  * user stop working: only the newest email's link is valid.
  */
 export async function issuePasswordLink(
   tx: Prisma.TransactionClient,
-  user: { id: string; email: string; name: string },
+  user: { id: string; email: string; name: string; language?: string | null },
   purpose: PasswordLinkPurpose,
   now: Date,
 ): Promise<void> {
@@ -45,7 +40,16 @@ export async function issuePasswordLink(
   const row = await tx.passwordToken.create({
     data: { userId: user.id, purpose, tokenHash: hashPasswordToken(token), expiresAt, createdAt: now },
   });
-  await queuePasswordLinkMail(tx, { tokenId: row.id, email: user.email, name: user.name, purpose, link: passwordLinkUrl(token), expiresAt });
+  await queuePasswordLinkMail(tx, {
+    tokenId: row.id,
+    email: user.email,
+    name: user.name,
+    language: user.language ?? null,
+    purpose,
+    token,
+    expiresAt,
+    now,
+  });
 }
 
 /**

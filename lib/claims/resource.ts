@@ -1,6 +1,6 @@
 // Stored rows → the API's resource shapes (docs/api.md; zod schemas in schemas/). One mapping, used by the
 // HTTP API, the CSV export and anything else that shows a claim outside its own page.
-import "server-only";
+// No "server-only" marker: the sweep CLI (tsx, no react-server condition) maps claims for webhook bodies.
 import type { ClaimNote, Comment, Dispute, PoeFile } from "../generated/prisma/client";
 import { formatClaimNumber } from "./claim-number";
 import type { ClaimResource } from "./schemas";

@@ -16,6 +16,7 @@ import { notify } from "../notifications/notify";
 import { alertOverdueSubmissions, sendPartnerReminders } from "../notifications/sweep-alerts";
 import type { FileStorage } from "../storage/file-storage";
 import { removeUnreferencedFiles } from "../storage/remove-unreferenced-files";
+import { deliverWebhooks } from "../webhooks/deliver";
 import type { ClaimStatus } from "./catalogue";
 import { TRANSITIONS, type ClaimAction } from "./lifecycle";
 import { REVIEW_STAGES } from "./sla";
@@ -29,6 +30,7 @@ export interface SweepSummary {
   messagesDelivered: number;
   /** Stored files no claim references, removed (only when the sweep is given the storage). */
   filesRemoved: number;
+  webhooksDelivered: number;
 }
 
 /** A decided claim as the sweep's statements return it, for the partner users' message. */
@@ -184,7 +186,9 @@ export async function runSweep(db: Db, now: Date = new Date(), options: SweepOpt
   const messagesDelivered = await deliverOutbox(db, now, options.transport);
   // The file age is measured on the real clock, not `now`: a back-filled `--now` must not touch an upload in flight.
   const filesRemoved = options.storage ? await removeUnreferencedFiles(db, options.storage) : 0;
-  return { autoRejected, consentCompleted, flaggedOverdue, remindersQueued, reviewersAlerted, messagesDelivered, filesRemoved };
+  // Last: the steps above enqueue webhook deliveries (the ClaimEvent trigger) that go out in this same run.
+  const webhooksDelivered = await deliverWebhooks(db, now);
+  return { autoRejected, consentCompleted, flaggedOverdue, remindersQueued, reviewersAlerted, messagesDelivered, filesRemoved, webhooksDelivered };
 }
 
 export function formatSweepSummary(summary: SweepSummary, now: Date): string {
@@ -197,5 +201,6 @@ export function formatSweepSummary(summary: SweepSummary, now: Date): string {
     `  ${summary.reviewersAlerted} overdue submissions announced to reviewers`,
     `  ${summary.messagesDelivered} messages delivered`,
     `  ${summary.filesRemoved} unreferenced files removed`,
+    `  ${summary.webhooksDelivered} webhooks delivered`,
   ].join("\n");
 }

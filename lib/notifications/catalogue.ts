@@ -15,8 +15,19 @@ export const NOTIFICATION_TYPES = [
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
-/** Every email the outbox renders: the users' notification types plus the customer's consent notice. */
-export type MailKind = NotificationType | "CUSTOMER_CONSENT_NOTICE";
+/**
+ * Emails that are never a bell notification: the customer's consent notice and the set-password link (whose
+ * recipient may not be able to sign in). Both carry a secret, sealed in the outbox row until sent.
+ */
+export const EMAIL_ONLY_KINDS = ["CUSTOMER_CONSENT_NOTICE", "PASSWORD_LINK"] as const;
+export type EmailOnlyKind = (typeof EMAIL_ONLY_KINDS)[number];
+
+/** Every email the outbox renders: the users' notification types plus the email-only kinds. */
+export type MailKind = NotificationType | EmailOnlyKind;
+
+export function isEmailOnly(kind: string): kind is EmailOnlyKind {
+  return (EMAIL_ONLY_KINDS as readonly string[]).includes(kind);
+}
 
 export const EMAIL_CATEGORIES = ["requests", "decisions", "comments", "review"] as const;
 export type EmailCategory = (typeof EMAIL_CATEGORIES)[number];

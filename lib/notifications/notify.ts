@@ -10,7 +10,7 @@ import { getSlaSettings } from "../claims/settings";
 import { appBaseUrl } from "../mail/mail-config";
 import { sealSecret } from "../mail/secret-box";
 import { inAppText, renderMessage, type MessageData, type RenderContext } from "../mail/templates";
-import { EMAIL_CATEGORY_OF, languageOf, type Language } from "./catalogue";
+import { EMAIL_CATEGORY_OF, isEmailOnly, languageOf, type Language } from "./catalogue";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -95,7 +95,7 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<{ notification
   let emails = 0;
   const queue = async (recipient: string, language: Language, recipientUserId: string | null) => {
     // Rendered now only for the outbox page's subject; the email itself is rendered at delivery (with the secret).
-    const subject = data.type === "CUSTOMER_CONSENT_NOTICE" ? renderMessage(data, language, ctx, "…").subject : inAppText(data, language, ctx).title;
+    const subject = isEmailOnly(data.type) ? renderMessage(data, language, ctx, "…").subject : inAppText(data, language, ctx).title;
     await tx.outboxMessage.create({
       data: {
         kind: data.type,
@@ -117,8 +117,8 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<{ notification
   for (const user of users.values()) {
     const language = languageOf(user.language);
     addresses.delete(user.email.toLowerCase()); // a contact who is also a user is told once, as the user
-    // The customer notice is email only; every other type is also a bell notification.
-    if (data.type !== "CUSTOMER_CONSENT_NOTICE") {
+    // The email-only kinds (customer notice, password link) are no bell notification; every other type is.
+    if (!isEmailOnly(data.type)) {
       const { title, body } = inAppText(data, language, ctx);
       await tx.notification.create({ data: { userId: user.userId, type: data.type, claimId, title, body, createdAt: now } });
       notifications++;

@@ -40,10 +40,11 @@ const NOTHING: SweepSummary = {
   reviewersAlerted: 0,
   messagesDelivered: 0,
   filesRemoved: 0,
+  webhooksDelivered: 0,
 };
 
 /** What the scenario's sweep does, apart from delivering. */
-const SWEPT = { autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, reviewersAlerted: 1, filesRemoved: 0 };
+const SWEPT = { autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, reviewersAlerted: 1, filesRemoved: 0, webhooksDelivered: 0 };
 
 describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
   let t: TestDatabase;
@@ -233,6 +234,7 @@ describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
         reviewersAlerted: sum.reviewersAlerted + s.reviewersAlerted,
         messagesDelivered: sum.messagesDelivered + s.messagesDelivered,
         filesRemoved: sum.filesRemoved + s.filesRemoved,
+        webhooksDelivered: sum.webhooksDelivered + s.webhooksDelivered,
       }),
       NOTHING,
     );

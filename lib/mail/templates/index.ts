@@ -1,5 +1,6 @@
 // renderMessage: the one entry from a message's data to its email (subject, text, HTML) and its in-app line.
 import type { Language } from "../../notifications/catalogue";
+import { passwordLink, webhookDisabled } from "./account-messages";
 import { claimActivity } from "./claim-activity";
 import { claimDecided } from "./claim-decided";
 import { customerConsentNotice } from "./customer-consent-notice";
@@ -31,6 +32,11 @@ export function messageContent(data: MessageData, lang: Language, ctx: RenderCon
     case "DISPUTE_OPENED":
     case "CLAIM_TAKEN_OVER":
       return claimActivity(data, lang, ctx);
+    case "WEBHOOK_DISABLED":
+      return webhookDisabled(data, lang, ctx);
+    case "PASSWORD_LINK":
+      if (!secret) throw new Error("The set-password email needs its token.");
+      return passwordLink(data, lang, ctx, secret);
   }
 }
 

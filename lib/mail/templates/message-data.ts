@@ -35,7 +35,10 @@ export type MessageData =
   | { type: "CLAIM_RESUBMITTED"; claim: ClaimRef; comment: string | null; by: string }
   | { type: "DISPUTE_OPENED"; claim: ClaimRef; details: string; by: string }
   | { type: "REVIEW_OVERDUE"; claim: ClaimRef; dueAt: string }
-  | { type: "CLAIM_TAKEN_OVER"; claim: ClaimRef; by: string };
+  | { type: "CLAIM_TAKEN_OVER"; claim: ClaimRef; by: string }
+  | { type: "WEBHOOK_DISABLED"; url: string; disabledAt: string }
+  /** The set-password link's token travels sealed in OutboxMessage.secret, never here. */
+  | { type: "PASSWORD_LINK"; purpose: "SET" | "RESET"; name: string; expiresAt: string };
 
 export type MessageType = MessageData["type"];
 export type DataOf<T extends MessageType> = Extract<MessageData, { type: T }>;

@@ -37,6 +37,11 @@ export default async function ApiKeysPage() {
           <a href="/api/v1/openapi.json" className="text-blue-800 underline">
             {t("openapiLink")}
           </a>
+          {user.role === "PARTNER_ADMIN" ? (
+            <Link href="/settings/webhooks" className="text-blue-800 underline">
+              {t("webhooksLink")}
+            </Link>
+          ) : null}
         </p>
       </div>
 
