@@ -94,6 +94,9 @@ describe("templates", () => {
       { type: "DISPUTE_OPENED", claim, details: "Signed on page 2.", by: "Pat" },
       { type: "REVIEW_OVERDUE", claim, dueAt: due },
       { type: "CLAIM_TAKEN_OVER", claim, by: "Rob" },
+      { type: "WEBHOOK_DISABLED", url: "https://crm.example/hooks", disabledAt: due },
+      { type: "PASSWORD_LINK", purpose: "SET", name: "Pat", expiresAt: due },
+      { type: "PASSWORD_LINK", purpose: "RESET", name: "Pat", expiresAt: due },
     ];
     for (const data of all) {
       for (const lang of ["en", "fr"] as const) {
@@ -109,6 +112,11 @@ describe("templates", () => {
     expect(notice.text).toContain("Teams, Dynamics 365 Sales");
     expect(notice.text).toContain("https://portal.example/consent/tok_123");
     expect(notice.text).toContain("Friday 4 December 2026, 23:59 UTC");
+    const link = renderMessage({ type: "PASSWORD_LINK", purpose: "SET", name: "<b>Pat</b>", expiresAt: due }, "fr", ctx, "tok_123");
+    expect(link.text).toContain("https://portal.example/set-password/tok_123");
+    expect(link.text).toContain("vendredi 4 décembre 2026, 23:59 UTC");
+    expect(link.html).toContain("Bonjour &lt;b&gt;Pat&lt;/b&gt;,");
+    expect(() => renderMessage({ type: "PASSWORD_LINK", purpose: "SET", name: "Pat", expiresAt: due }, "en", ctx)).toThrow();
     expect(renderMessage(all[2], "fr", ctx).subject).toBe("Rappel CPOR-000042 : 2 jours ouvrés pour répondre");
     expect(inAppText(all[1], "en", ctx)).toEqual({
       title: "CPOR-000042: the reviewer needs more information (respond by Friday 4 December 2026, 23:59 UTC)",
