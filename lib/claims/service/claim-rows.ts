@@ -1,11 +1,31 @@
-// What creating and editing a claim share: the product rows (with their conflict keys) and the MPN ID check.
+// What creating and editing a claim share: the claim's field columns, the product rows (with their conflict keys)
+// and the MPN ID check.
 import type { Db } from "../../db";
+import type { Prisma } from "../../generated/prisma/client";
 import type { ClaimValues } from "../claim-detail";
 import { conflictKey } from "../conflicts";
 import type { FieldError } from "../errors";
 import type { Tx } from "./steps";
 
 type ProductValue = NonNullable<ClaimValues["products"]>[number];
+
+/** The Claim columns that hold a claim's fields (the lower-cased copies serve the prefix search's indexes). */
+export function claimFieldColumns(values: Omit<ClaimValues, "products">) {
+  return {
+    mpnId: values.mpnId,
+    program: values.program,
+    activity: values.activity,
+    solutionArea: values.solutionArea,
+    customerTenantId: values.customer.tenantId,
+    customerDomain: values.customer.domain,
+    customerName: values.customer.name,
+    customerNameLower: values.customer.name.toLowerCase(),
+    customerDomainLower: values.customer.domain.toLowerCase(),
+    customerContact: (values.customerContact ?? undefined) as Prisma.InputJsonValue | undefined,
+    partnerContact: (values.partnerContact ?? undefined) as Prisma.InputJsonValue | undefined,
+    commentary: values.commentary ?? "",
+  };
+}
 
 export function productRows(tenantId: string, program: ClaimValues["program"], products: readonly ProductValue[]) {
   return products.map((product, position) => ({

@@ -1,14 +1,13 @@
 // A partner creates a claim (EDITING): validated values, the organization's own MPN ID, products matching
 // the solution area; the row and its CLAIM_CREATED event in one transaction.
 import type { Db } from "../../db";
-import type { Prisma } from "../../generated/prisma/client";
 import { fieldValues, type ClaimDetail } from "../claim-detail";
 import { formatClaimNumber } from "../claim-number";
 import { ClaimError } from "../errors";
 import type { Actor } from "../lifecycle";
 import { checkProducts, claimDraftSchema } from "../schemas";
 import type { ClaimDraft } from "../schemas";
-import { checkMpnId, productRows } from "./claim-rows";
+import { checkMpnId, claimFieldColumns, productRows } from "./claim-rows";
 import { appendEventsOfClaims, parseInput, reload, requirePartner, transaction, type ServiceOptions, type Tx, type UserActor } from "./steps";
 
 export async function createClaim(db: Db, actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<ClaimDetail> {
@@ -42,18 +41,7 @@ export async function insertClaims(
       data: batch.map((values) => ({
         organizationId,
         createdById: actor.userId,
-        mpnId: values.mpnId,
-        program: values.program,
-        activity: values.activity,
-        solutionArea: values.solutionArea,
-        customerTenantId: values.customer.tenantId,
-        customerDomain: values.customer.domain,
-        customerName: values.customer.name,
-        customerNameLower: values.customer.name.toLowerCase(),
-        customerDomainLower: values.customer.domain.toLowerCase(),
-        customerContact: (values.customerContact ?? undefined) as Prisma.InputJsonValue | undefined,
-        partnerContact: (values.partnerContact ?? undefined) as Prisma.InputJsonValue | undefined,
-        commentary: values.commentary ?? "",
+        ...claimFieldColumns(values),
         createdAt: now,
         updatedAt: now,
       })),

@@ -1,6 +1,5 @@
 // A partner edits whole top-level fields of a claim, all or nothing, under the optimistic guard.
 import type { Db } from "../../db";
-import type { Prisma } from "../../generated/prisma/client";
 import type { ClaimField } from "../catalogue";
 import { claimValuesOf, fieldValues, type ClaimDetail, type ClaimValues } from "../claim-detail";
 import { ClaimError } from "../errors";
@@ -8,7 +7,7 @@ import { findVisibleClaim } from "../find-visible-claim";
 import type { Actor } from "../lifecycle";
 import { checkFieldEdit } from "../policy";
 import { checkProducts, claimPatchSchema } from "../schemas";
-import { checkMpnId, productRows } from "./claim-rows";
+import { checkMpnId, claimFieldColumns, productRows } from "./claim-rows";
 import {
   appendEvents,
   checkVersion,
@@ -62,18 +61,7 @@ export async function updateClaim(
       tx,
       claim,
       {
-        mpnId: after.mpnId,
-        program: after.program,
-        activity: after.activity,
-        solutionArea: after.solutionArea,
-        customerTenantId: after.customer.tenantId,
-        customerDomain: after.customer.domain,
-        customerName: after.customer.name,
-        customerNameLower: after.customer.name.toLowerCase(),
-        customerDomainLower: after.customer.domain.toLowerCase(),
-        customerContact: (after.customerContact ?? undefined) as Prisma.InputJsonValue | undefined,
-        partnerContact: (after.partnerContact ?? undefined) as Prisma.InputJsonValue | undefined,
-        commentary: after.commentary ?? "",
+        ...claimFieldColumns(after),
         partnerRespondedAt: now,
       },
       now,
