@@ -8,6 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import type { UserRole } from "./catalogue";
 import { ClaimError } from "./errors";
 import type { Actor } from "./lifecycle";
@@ -108,30 +109,11 @@ const keyViewSelect = {
   user: { select: { id: true, name: true, email: true } },
 } as const;
 
-type KeyRow = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-  expiresAt: Date | null;
-  userId: string;
-  user: { id: string; name: string; email: string };
-};
+type KeyRow = Prisma.ApiKeyGetPayload<{ select: typeof keyViewSelect }>;
 
 function viewOf(row: KeyRow, viewerId: string): ApiKeyView {
-  return {
-    id: row.id,
-    name: row.name,
-    prefix: row.prefix,
-    createdAt: row.createdAt,
-    lastUsedAt: row.lastUsedAt,
-    revokedAt: row.revokedAt,
-    expiresAt: row.expiresAt,
-    owner: row.user,
-    own: row.userId === viewerId,
-  };
+  const { user, userId, ...fields } = row;
+  return { ...fields, owner: user, own: userId === viewerId };
 }
 
 function managerActor(user: KeyManager): Actor {
