@@ -1,6 +1,7 @@
 // The claim lists of the portal (partner dashboard, review queue, admin): status tabs with the maintained
 // counts, the filter form, the table, paging, CSV export and helpful empty states. Server-rendered; the URL
 // search params are the whole state (lib/claims/list-params.ts), so every view is a shareable link.
+// Over ~300 lines on purpose: the parts of one list page (tabs, filters, table, paging) share its props.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";

@@ -2,6 +2,7 @@
 // Pure on purpose (no Prisma, no Next, no clock): the service, the API, the sweep and the UI all ask the
 // same question of the same table, and `now` is a parameter so a back-filled sweep (`--now`) and the tests
 // evaluate exactly the instant they name.
+// Over ~300 lines on purpose: the table, its guards and decide() are one rule and read best in one place.
 import {
   DISPUTE_WINDOW_CALENDAR_DAYS,
   type ClaimStatus,

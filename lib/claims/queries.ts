@@ -1,6 +1,7 @@
 // Read side: what each actor may see, the dashboard/queue listing and its per-status counts.
 // Listing is server-side (filter, sort, page in SQL on the indexes of prisma/schema.prisma); tab counts
 // come from the trigger-maintained ClaimStatusCount table, never from counting claims per request.
+// Over ~300 lines on purpose: listing, counts and their where-clauses derive from one visibility scope.
 import "server-only";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";

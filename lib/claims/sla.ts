@@ -7,6 +7,7 @@
 // disturb; the time zone is consulted only at the two edges — which local day an instant falls on, and which
 // instant ends a local day. Both edges use @date-fns/tz's `tzOffset` (the primitive under TZDate) on instants,
 // never the host's `Date` wall-clock constructor, so the result does not depend on the server's own TZ.
+// Over ~300 lines on purpose: the calendar, the stage deadlines and the paused review clock are one rule.
 import { tzOffset } from "@date-fns/tz";
 import type { ClaimStatus } from "./catalogue";
 
