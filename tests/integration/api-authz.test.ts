@@ -8,6 +8,9 @@ import { recordPoeFile, submitClaim } from "../../lib/claims/service";
 import { call, claimBody, keyFor, pdfBytes, startApiTestEnv, stopApiTestEnv, upload, type ApiResult, type ApiTestEnv } from "./api-helpers";
 import { pgAvailable, type TestDatabase } from "./test-db";
 import { OPERATIONS } from "../../lib/openapi/operations";
+import { createWebhookEndpoint } from "../../lib/webhooks/endpoints";
+import { IMPORT_COLUMNS } from "../../lib/claims/import/import-format";
+import http from "node:http";
 
 const ROLE_CALLERS = ["partnerAdmin", "partnerBilling", "reviewer", "admin"] as const;
 const UNAUTHENTICATED_CALLERS = ["noKey", "revokedKey", "deactivatedUser"] as const;
@@ -40,6 +43,18 @@ const readers = { partnerAdmin: [200, 404], partnerBilling: [200, 404], reviewer
 
 /** The matrix's database, for the rows that need a row the API cannot create (another user's notification). */
 let matrixDb: TestDatabase["db"];
+let matrixWorld: World;
+/** A webhook receiver on 127.0.0.1 that answers 200 (the matrix allows loopback targets for its own endpoints). */
+let receiver: http.Server;
+let receiverUrl = "";
+const INSECURE = { env: { WEBHOOKS_ALLOW_INSECURE: "1" } };
+
+/** A fresh webhook endpoint of organization A ("own") or B ("other"), registered by its partner admin. */
+async function endpointOf(org: Org): Promise<string> {
+  const owner = org === "own" ? matrixWorld.partnerA : matrixWorld.partnerB;
+  const endpoint = await createWebhookEndpoint(matrixDb, owner.actor, { url: `${receiverUrl}/hook`, events: ["claim.status_changed"] }, INSECURE);
+  return endpoint.id;
+}
 
 const ENDPOINTS: Endpoint[] = [
   {
@@ -293,6 +308,62 @@ const ENDPOINTS: Endpoint[] = [
     expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
   },
   {
+    name: "DELETE /claims/{id} (a draft: discarded)",
+    setup: "EDITING",
+    mutates: true,
+    request: ({ key, claim }) => call("DELETE", `/claims/${claim!.claim.id}`, { key }),
+    expected: { partnerAdmin: [204, 404], partnerBilling: [204, 404], reviewer: ok(404), admin: ok(403) },
+  },
+  {
+    name: "POST /claims/{id}/duplicate",
+    setup: "SUBMITTED",
+    mutates: true,
+    request: ({ key, claim }) => call("POST", `/claims/${claim!.claim.id}/duplicate`, { key }),
+    expected: partnerOnly(201),
+  },
+  {
+    name: "GET /claims/import/template.csv (partners)",
+    mutates: false,
+    request: ({ key }) => call("GET", "/claims/import/template.csv", { key }),
+    expected: { partnerAdmin: ok(200), partnerBilling: ok(200), reviewer: ok(403), admin: ok(403) },
+  },
+  {
+    name: "POST /claims/import (dryRun=true: partners see each row's errors; nothing written)",
+    mutates: false,
+    request: ({ key }) => call("POST", "/claims/import?dryRun=true", { key, body: `${IMPORT_COLUMNS.join(",")}\n${IMPORT_COLUMNS.map(() => "").join(",")}\n`, headers: { "Content-Type": "text/csv" } }),
+    expected: { partnerAdmin: ok(200), partnerBilling: ok(200), reviewer: ok(403), admin: ok(403) },
+  },
+  {
+    name: "GET /webhooks (partner admins)",
+    mutates: false,
+    request: ({ key }) => call("GET", "/webhooks", { key }),
+    expected: { partnerAdmin: ok(200), partnerBilling: ok(403), reviewer: ok(403), admin: ok(403) },
+  },
+  {
+    name: "POST /webhooks (partner admins)",
+    mutates: true,
+    request: ({ key }) => call("POST", "/webhooks", { key, json: { url: `${receiverUrl}/hook`, events: ["claim.status_changed"] } }),
+    expected: { partnerAdmin: ok(201), partnerBilling: ok(403), reviewer: ok(403), admin: ok(403) },
+  },
+  {
+    name: "DELETE /webhooks/{id} (an endpoint of A / of B)",
+    mutates: true,
+    request: async ({ key, org }) => call("DELETE", `/webhooks/${await endpointOf(org)}`, { key }),
+    expected: { partnerAdmin: [204, 404], partnerBilling: [403, 404], reviewer: ok(404), admin: ok(404) },
+  },
+  {
+    name: "GET /webhooks/{id}/deliveries (an endpoint of A / of B)",
+    mutates: false,
+    request: async ({ key, org }) => call("GET", `/webhooks/${await endpointOf(org)}/deliveries`, { key }),
+    expected: { partnerAdmin: [200, 404], partnerBilling: [403, 404], reviewer: ok(404), admin: ok(404) },
+  },
+  {
+    name: "POST /webhooks/{id}/test (an endpoint of A / of B)",
+    mutates: true,
+    request: async ({ key, org }) => call("POST", `/webhooks/${await endpointOf(org)}/test`, { key }),
+    expected: { partnerAdmin: [201, 404], partnerBilling: [403, 404], reviewer: ok(404), admin: ok(404) },
+  },
+  {
     name: "POST /claims/{id}/actions/resend-consent",
     setup: "APPROVED",
     mutates: true,
@@ -344,6 +415,12 @@ describe.skipIf(!pgAvailable)("REST API v1 authorization matrix (PostgreSQL)", (
     const db = env.t.db;
     matrixDb = db;
     w = await createWorld(db);
+    matrixWorld = w;
+    // The route handlers read WEBHOOKS_ALLOW_INSECURE from the environment: the receiver is on 127.0.0.1.
+    process.env.WEBHOOKS_ALLOW_INSECURE = "1";
+    receiver = http.createServer((_request, response) => response.writeHead(200).end("ok"));
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`;
     keys.partnerAdmin = await keyFor(db, w.partnerA.email);
     keys.partnerBilling = await keyFor(db, w.billingA.email);
     keys.reviewer = await keyFor(db, w.reviewer.email);
@@ -360,6 +437,8 @@ describe.skipIf(!pgAvailable)("REST API v1 authorization matrix (PostgreSQL)", (
     partnerKeys.B = await keyFor(db, w.partnerB.email, "owner B");
   });
   afterAll(async () => {
+    delete process.env.WEBHOOKS_ALLOW_INSECURE;
+    await new Promise((resolve) => receiver?.close(resolve));
     await stopApiTestEnv(env);
   });
 
