@@ -14,6 +14,7 @@ import {
   createWorld,
   expectStatusCountsConsistent,
   outcome,
+  poeFile,
   type World,
 } from "../fixtures/claims";
 import type { Db } from "../../lib/db";
@@ -21,10 +22,13 @@ import {
   approveClaim,
   createClaim,
   denyConsent,
+  discardClaim,
   openDispute,
+  recordPoeFile,
   rejectClaim,
   resolveDispute,
   startReview,
+  submitClaim,
   takeOverClaim,
   updateClaim,
   withdrawClaim,
@@ -182,21 +186,28 @@ describe.skipIf(!pgAvailable)("concurrent decisions (PostgreSQL)", () => {
     await expectStatusCountsConsistent(t.db);
   });
 
-  it("a new organization's first claims, created and withdrawn all at once, are counted exactly", async () => {
+  it("a new organization's first claims, created, submitted, withdrawn and discarded all at once, are counted exactly", async () => {
     const org = await createOrg(t.db, "Parallel Partners");
     const partner = await createUser(t.db, "PARTNER_ADMIN", org.id);
     const created = await Promise.all(
       Array.from({ length: 16 }, (_, i) => createClaim(clients[i % clients.length], partner.actor, claimDraft(org.mpnIds[i % 2]), { now: at(MONDAY, i) })),
     );
+    // A draft is never withdrawn (INVALID_TRANSITION): a quarter is discarded, a quarter withdrawn after submit.
     await Promise.all(
-      created.map((claim, i) =>
-        i % 2 === 0 ? withdrawClaim(clients[i % clients.length], partner.actor, claim.id, { comment: "Duplicate" }, { now: at(MONDAY, HOUR) }) : Promise.resolve(),
-      ),
+      created.map(async (claim, i) => {
+        const db = clients[i % clients.length];
+        if (i % 4 === 0) return discardClaim(db, partner.actor, claim.id, undefined, { now: at(MONDAY, HOUR) });
+        if (i % 4 !== 2) return;
+        await recordPoeFile(db, partner.actor, claim.id, poeFile());
+        await submitClaim(db, partner.actor, claim.id, {}, { now: at(MONDAY, HOUR) });
+        await withdrawClaim(db, partner.actor, claim.id, { comment: "Duplicate" }, { now: at(MONDAY, 2 * HOUR) });
+      }),
     );
     const counts = await t.db.claimStatusCount.findMany({ where: { organizationId: org.id }, orderBy: { status: "asc" } });
     expect(counts.map((c) => [c.status, c.count])).toEqual([
       ["EDITING", 8],
-      ["REJECTED", 8],
+      ["SUBMITTED", 0],
+      ["REJECTED", 4],
     ]);
     await expectStatusCountsConsistent(t.db);
   });

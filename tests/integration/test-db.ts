@@ -29,7 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = urlForDatabase(admin, name);
   const clients: PrismaClient[] = [];
   const connect = () => {
-    const c = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 25 }) });
+    const c = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
     clients.push(c);
     return c;
   };
