@@ -149,6 +149,15 @@ describe.skipIf(!pgAvailable)("REST API v1 contract (PostgreSQL)", () => {
       for (const error of problem.errors ?? []) expect(error.message.length).toBeGreaterThan(5);
     });
 
+    it("a line break in a single-line field → 422 VALIDATION on that field; commentary stays multi-line", async () => {
+      const body = claimBody(w.orgA.mpnIds[0], {
+        customer: { tenantId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", domain: "contoso.com", name: "Contoso\r\nBcc: x@evil.test" },
+        commentary: "Line one\nline two",
+      });
+      const problem = expectProblem(await call("POST", "/claims", { key: keys.partnerA, json: body }), 422, "VALIDATION");
+      expect(problem.errors).toEqual([{ path: "customer.name", code: expect.any(String), message: "Write this on one line: remove the line breaks" }]);
+    });
+
     it("another organization's MPN ID is a validation error on mpnId", async () => {
       const problem = expectProblem(
         await call("POST", "/claims", { key: keys.partnerA, json: claimBody(w.orgB.mpnIds[0]) }),
@@ -603,6 +612,11 @@ describe.skipIf(!pgAvailable)("REST API v1 contract (PostgreSQL)", () => {
       expect((await call("GET", `/claims/${claim.id}`, { key: keys.partnerA })).body).toMatchObject({ status: "UNDER_REVIEW" });
       expectProblem(await call("POST", resolveUrl, { key: keys.reviewer, json: { outcome: "UPHOLD", comment: "again" } }), 409, "INVALID_TRANSITION");
       expectProblem(await call("POST", "/disputes/nope/resolve", { key: keys.reviewer, json: { outcome: "UPHOLD", comment: "x" } }), 404, "NOT_FOUND");
+      // Another organization's dispute answers exactly like a missing one: same status, same body.
+      const missing = await call("POST", "/disputes/nope/resolve", { key: keys.partnerB, json: { outcome: "UPHOLD", comment: "x" } });
+      const foreign = await call("POST", resolveUrl, { key: keys.partnerB, json: { outcome: "UPHOLD", comment: "x" } });
+      expectProblem(foreign, 404, "NOT_FOUND");
+      expect(foreign.body).toEqual(missing.body);
       const after = disputeListResponseSchema.parse((await call("GET", "/disputes?status=OPEN", { key: keys.reviewer })).body);
       expect(after.items.map((d) => d.id)).not.toContain(dispute.id);
     });
