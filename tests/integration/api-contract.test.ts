@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { closeDb } from "../../lib/db";
 import { DAY, claimIn, createWorld, type World } from "../fixtures/claims";
 import {
   commentListResponseSchema,
@@ -771,6 +772,25 @@ describe.skipIf(!pgAvailable)("REST API v1 contract (PostgreSQL)", () => {
       // A valid key is not an unauthenticated request: its user's budget is its own.
       expect((await call("GET", "/me", { key: keys.partnerA })).status).toBe(200);
     });
+  });
+
+  it("a database that cannot be reached → 503 UNAVAILABLE with Retry-After, nothing of the cause shown", async () => {
+    const saved = process.env.DATABASE_URL;
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    await closeDb();
+    // Port 1 on the loopback: nothing listens there, so the real driver adapter's connection is refused.
+    process.env.DATABASE_URL = "postgresql://postgres@127.0.0.1:1/postgres";
+    try {
+      const result = await call("GET", "/claims", { key: keys.partnerA });
+      const problem = expectProblem(result, 503, "UNAVAILABLE");
+      expect(result.headers.get("retry-after")).toBe("30");
+      expect(problem.detail).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|5432/);
+    } finally {
+      await closeDb();
+      process.env.DATABASE_URL = saved;
+      quiet.mockRestore();
+    }
+    expect((await call("GET", "/me", { key: keys.partnerA })).status).toBe(200);
   });
 
   it("every problem code of the contract was answered by some test above", () => {
