@@ -3,7 +3,14 @@ import type { UserRole } from "../lib/claims/catalogue";
 
 declare module "next-auth" {
   interface Session {
-    user: DefaultSession["user"] & { id: string; role: UserRole; organizationId: string | null; sessionVersion: number };
+    user: DefaultSession["user"] & {
+      id: string;
+      role: UserRole;
+      organizationId: string | null;
+      sessionVersion: number;
+      sid: string | null;
+      sessionEndsAt: number | null;
+    };
   }
 }
 
@@ -12,5 +19,9 @@ declare module "next-auth/jwt" {
     role?: UserRole;
     organizationId?: string | null;
     sessionVersion?: number;
+    /** This session's id (lib/auth/revoked-sessions.ts): set at sign-in, kept across refreshes. */
+    sid?: string;
+    /** Absolute end of the session (epoch ms): sign-in + maxAge, not moved by refreshes. */
+    sessionEndsAt?: number;
   }
 }

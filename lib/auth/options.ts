@@ -6,6 +6,7 @@ import type { UserRole } from "../claims/catalogue";
 import { getDb } from "../db";
 import { languageFromAcceptLanguage } from "../notifications/catalogue";
 import { verifyPassword } from "./password";
+import { revokeSession, SESSION_MAX_AGE_SECONDS } from "./revoked-sessions";
 import { recordSignInFailed, recordSignInSucceeded, type SignInFailure } from "./sign-in-audit";
 
 const credentialsSchema = z.object({ email: z.email().trim().toLowerCase(), password: z.string().min(1).max(200) });
@@ -24,7 +25,7 @@ export function isEntraEnabled(): boolean {
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -56,6 +57,12 @@ export const authOptions: NextAuthOptions = {
     }),
     ...entraProvider(),
   ],
+  events: {
+    // JWT strategy: the event gets the decoded token of the session being signed out.
+    async signOut({ token }) {
+      if (token) await revokeSession(getDb(), token);
+    },
+  },
   callbacks: {
     async signIn({ user, account }) {
       if (account?.provider === "credentials") return true;
@@ -75,6 +82,9 @@ export const authOptions: NextAuthOptions = {
           token.name = row.name;
           // Compared with the user's row on every request (lib/auth/session.ts): a bump ends this session.
           token.sessionVersion = row.sessionVersion;
+          // The session's id and absolute end: sign-out revokes the id server-side (lib/auth/revoked-sessions.ts).
+          token.sid = crypto.randomUUID();
+          token.sessionEndsAt = Date.now() + SESSION_MAX_AGE_SECONDS * 1000;
           // `user` is present only at sign-in: this is the one place every provider's success passes.
           await recordSignInSucceeded(getDb(), row, account?.provider ?? "credentials");
         }
@@ -88,6 +98,8 @@ export const authOptions: NextAuthOptions = {
         role: token.role as UserRole,
         organizationId: (token.organizationId as string | null) ?? null,
         sessionVersion: token.sessionVersion ?? 0,
+        sid: token.sid ?? null,
+        sessionEndsAt: token.sessionEndsAt ?? null,
       };
       return session;
     },

@@ -1,11 +1,12 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getServerSession, type Session } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { UserRole } from "../claims/catalogue";
 import type { Actor } from "../claims/lifecycle";
-import { getDb } from "../db";
+import { getDb, type Db } from "../db";
 import { authOptions } from "./options";
+import { isSessionLive } from "./revoked-sessions";
 
 export interface SessionUser {
   id: string;
@@ -19,14 +20,23 @@ export interface SessionUser {
 /**
  * The signed-in user, re-read from the database once per request: a deactivated user or a changed role
  * takes effect at the next request, not when the JWT expires. A session whose sessionVersion is older than
- * the user's (role change, deactivation, password change) is over: the user signs in again.
+ * the user's (role change, deactivation, password change, "sign out everywhere") is over, and so is one that
+ * was signed out or has passed its absolute end (lib/auth/revoked-sessions.ts): the user signs in again.
  */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> =>
+  sessionUser(getDb(), await getServerSession(authOptions)),
+);
+
+/** The user a decoded session stands for, or null when the session is over (getCurrentUser's rule). */
+export async function sessionUser(db: Db, session: Session | null): Promise<SessionUser | null> {
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = await getDb().user.findUnique({ where: { id }, include: { organization: true } });
-  if (!user || !isSessionCurrent(user, session.user.sessionVersion)) return null;
+  if (!session || !id) return null;
+  // Two indexed lookups, no cache: the user row (sessionVersion, active) and the revoked-session row.
+  const [user, live] = await Promise.all([
+    db.user.findUnique({ where: { id }, include: { organization: true } }),
+    isSessionLive(db, { sub: id, sid: session.user.sid ?? undefined, sessionEndsAt: session.user.sessionEndsAt ?? undefined }),
+  ]);
+  if (!user || !live || !isSessionCurrent(user, session.user.sessionVersion)) return null;
   return {
     id: user.id,
     name: user.name,
@@ -35,7 +45,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     organizationId: user.organizationId,
     organizationName: user.organization?.name ?? null,
   };
-});
+}
 
 /** Whether a session issued with `sessionVersion` still belongs to this user row. */
 export function isSessionCurrent(user: { active: boolean; sessionVersion: number }, sessionVersion: number | undefined): boolean {

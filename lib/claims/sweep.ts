@@ -20,6 +20,7 @@ import { deliverWebhooks } from "../webhooks/deliver";
 import type { ClaimStatus } from "./catalogue";
 import { TRANSITIONS, type ClaimAction } from "./lifecycle";
 import { REVIEW_STAGES } from "./sla";
+import { purgeRevokedSessions } from "../auth/revoked-sessions";
 
 export interface SweepSummary {
   autoRejected: number;
@@ -31,6 +32,8 @@ export interface SweepSummary {
   /** Stored files no claim references, removed (only when the sweep is given the storage). */
   filesRemoved: number;
   webhooksDelivered: number;
+  /** Signed-out sessions whose absolute end has passed (their JWTs are refused anyway). */
+  sessionsPurged: number;
 }
 
 /** A decided claim as the sweep's statements return it, for the partner users' message. */
@@ -188,7 +191,18 @@ export async function runSweep(db: Db, now: Date = new Date(), options: SweepOpt
   const filesRemoved = options.storage ? await removeUnreferencedFiles(db, options.storage) : 0;
   // Last: the steps above enqueue webhook deliveries (the ClaimEvent trigger) that go out in this same run.
   const webhooksDelivered = await deliverWebhooks(db, now);
-  return { autoRejected, consentCompleted, flaggedOverdue, remindersQueued, reviewersAlerted, messagesDelivered, filesRemoved, webhooksDelivered };
+  const sessionsPurged = await purgeRevokedSessions(db, now);
+  return {
+    autoRejected,
+    consentCompleted,
+    flaggedOverdue,
+    remindersQueued,
+    reviewersAlerted,
+    messagesDelivered,
+    filesRemoved,
+    webhooksDelivered,
+    sessionsPurged,
+  };
 }
 
 export function formatSweepSummary(summary: SweepSummary, now: Date): string {
@@ -202,5 +216,6 @@ export function formatSweepSummary(summary: SweepSummary, now: Date): string {
     `  ${summary.messagesDelivered} messages delivered`,
     `  ${summary.filesRemoved} unreferenced files removed`,
     `  ${summary.webhooksDelivered} webhooks delivered`,
+    `  ${summary.sessionsPurged} ended signed-out sessions forgotten`,
   ].join("\n");
 }

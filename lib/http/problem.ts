@@ -1,6 +1,7 @@
 // application/problem+json (RFC 9457) for every HTTP route: one mapping from error codes to statuses.
 import { isClaimError, type FieldError } from "../claims/errors";
 import type { ProblemCode } from "../claims/schemas";
+import { isDatabaseUnavailable } from "./database-unavailable";
 
 export const STATUS_BY_CODE: Record<ProblemCode, number> = {
   UNAUTHENTICATED: 401,
@@ -16,6 +17,7 @@ export const STATUS_BY_CODE: Record<ProblemCode, number> = {
   RATE_LIMITED: 429,
   METHOD_NOT_ALLOWED: 405,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
 
 const TITLE_BY_CODE: Record<ProblemCode, string> = {
@@ -33,6 +35,7 @@ const TITLE_BY_CODE: Record<ProblemCode, string> = {
   RATE_LIMITED: "Too many requests",
   METHOD_NOT_ALLOWED: "Method not allowed",
   INTERNAL: "Internal error",
+  UNAVAILABLE: "Service unavailable",
 };
 
 export function problem(code: ProblemCode, detail: string, options: { errors?: FieldError[]; headers?: HeadersInit } = {}): Response {
@@ -51,9 +54,21 @@ export function problem(code: ProblemCode, detail: string, options: { errors?: F
   return new Response(JSON.stringify(body), { status, headers });
 }
 
-/** Expected errors become problems; anything else is logged and answered 500 `INTERNAL` (no internals leak). */
+/** How long a client should wait before retrying when the database cannot be reached. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Expected errors become problems; a database that cannot be reached is 503 `UNAVAILABLE` (retry later);
+ * anything else is logged and answered 500 `INTERNAL`. Neither shows anything of the cause.
+ */
 export function problemFromError(error: unknown): Response {
   if (isClaimError(error)) return problem(error.code, error.message, { errors: error.errors });
+  if (isDatabaseUnavailable(error)) {
+    console.error("database unavailable:", error instanceof Error ? error.message : error);
+    return problem("UNAVAILABLE", "The service cannot reach its database right now. Try again in a moment.", {
+      headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    });
+  }
   console.error(error);
   return problem("INTERNAL", "Something went wrong. Try again later.");
 }

@@ -32,7 +32,8 @@ another organization's claim answers exactly like a missing one) → role (403) 
 (409 \`CONFLICT\`) → status (409 \`INVALID_TRANSITION\`) → business rules (422). Unknown body fields are ignored.
 A path that is not an endpoint is 404 \`NOT_FOUND\`; a method an endpoint's path does not accept is 405
 \`METHOD_NOT_ALLOWED\` with \`Allow\` listing the methods it does. JSON bodies over 1 MiB are 413
-\`PAYLOAD_TOO_LARGE\`. An unexpected failure is 500 \`INTERNAL\` (the cause is logged, never shown).
+\`PAYLOAD_TOO_LARGE\`. An unexpected failure is 500 \`INTERNAL\` (the cause is logged, never shown); a database
+that cannot be reached is 503 \`UNAVAILABLE\` with \`Retry-After\`.
 
 **Concurrency.** \`GET /claims/{id}\` returns \`ETag: "<version>"\`; \`PATCH\` requires \`If-Match\` with it, and
 every action accepts \`version\` in its body with the same meaning.
@@ -149,6 +150,7 @@ function problemResponses(codes: readonly ProblemCode[], title: (status: number)
         if (status === 401) return ["401", { $ref: "#/components/responses/Unauthenticated" }];
         if (status === 429) return ["429", { $ref: "#/components/responses/RateLimited" }];
         if (status === 500) return ["500", { $ref: "#/components/responses/InternalError" }];
+        if (status === 503) return ["503", { $ref: "#/components/responses/Unavailable" }];
         return [
           String(status),
           {
@@ -250,7 +252,7 @@ function operationObject(op: OperationSpec, schemas: Components): Json {
       },
       ...(success.notModified ? { 304: { description: success.notModified, headers: { ETag: SUCCESS_HEADERS["PoE-ETag"] } } } : {}),
       ...problemResponses(
-        [...op.errors, ...(op.body?.kind === "json" ? (["PAYLOAD_TOO_LARGE"] as const) : []), "INTERNAL"],
+        [...op.errors, ...(op.body?.kind === "json" ? (["PAYLOAD_TOO_LARGE"] as const) : []), "INTERNAL", "UNAVAILABLE"],
         (status) =>
           status !== 413 ? undefined : op.body?.kind === "json" ? "The JSON body is over 1 MiB" : "The file is over the PoE size limit (a setting)",
       ),
@@ -296,6 +298,13 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         Unauthenticated: {
           description: "Missing, unknown or revoked API key, or its user is deactivated (code `UNAUTHENTICATED`).",
           headers: { "WWW-Authenticate": { description: 'Always `Bearer realm="cpor-api"`.', schema: { type: "string" } } },
+          content: { "application/problem+json": { schema: problem } },
+        },
+        Unavailable: {
+          description: "The database cannot be reached (code `UNAVAILABLE`); retry later.",
+          headers: {
+            "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } },
+          },
           content: { "application/problem+json": { schema: problem } },
         },
         InternalError: {

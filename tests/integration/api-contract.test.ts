@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { closeDb } from "../../lib/db";
 import { DAY, claimIn, createWorld, type World } from "../fixtures/claims";
 import {
   commentListResponseSchema,
@@ -147,6 +148,15 @@ describe.skipIf(!pgAvailable)("REST API v1 contract (PostgreSQL)", () => {
       const problem = expectProblem(await call("POST", "/claims", { key: keys.partnerA, json: body }), 422, "VALIDATION");
       expect(problem.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(["customer.tenantId", "program"]));
       for (const error of problem.errors ?? []) expect(error.message.length).toBeGreaterThan(5);
+    });
+
+    it("a line break in a single-line field → 422 VALIDATION on that field; commentary stays multi-line", async () => {
+      const body = claimBody(w.orgA.mpnIds[0], {
+        customer: { tenantId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", domain: "contoso.com", name: "Contoso\r\nBcc: x@evil.test" },
+        commentary: "Line one\nline two",
+      });
+      const problem = expectProblem(await call("POST", "/claims", { key: keys.partnerA, json: body }), 422, "VALIDATION");
+      expect(problem.errors).toEqual([{ path: "customer.name", code: expect.any(String), message: "Write this on one line: remove the line breaks" }]);
     });
 
     it("another organization's MPN ID is a validation error on mpnId", async () => {
@@ -603,6 +613,11 @@ describe.skipIf(!pgAvailable)("REST API v1 contract (PostgreSQL)", () => {
       expect((await call("GET", `/claims/${claim.id}`, { key: keys.partnerA })).body).toMatchObject({ status: "UNDER_REVIEW" });
       expectProblem(await call("POST", resolveUrl, { key: keys.reviewer, json: { outcome: "UPHOLD", comment: "again" } }), 409, "INVALID_TRANSITION");
       expectProblem(await call("POST", "/disputes/nope/resolve", { key: keys.reviewer, json: { outcome: "UPHOLD", comment: "x" } }), 404, "NOT_FOUND");
+      // Another organization's dispute answers exactly like a missing one: same status, same body.
+      const missing = await call("POST", "/disputes/nope/resolve", { key: keys.partnerB, json: { outcome: "UPHOLD", comment: "x" } });
+      const foreign = await call("POST", resolveUrl, { key: keys.partnerB, json: { outcome: "UPHOLD", comment: "x" } });
+      expectProblem(foreign, 404, "NOT_FOUND");
+      expect(foreign.body).toEqual(missing.body);
       const after = disputeListResponseSchema.parse((await call("GET", "/disputes?status=OPEN", { key: keys.reviewer })).body);
       expect(after.items.map((d) => d.id)).not.toContain(dispute.id);
     });
@@ -757,6 +772,25 @@ describe.skipIf(!pgAvailable)("REST API v1 contract (PostgreSQL)", () => {
       // A valid key is not an unauthenticated request: its user's budget is its own.
       expect((await call("GET", "/me", { key: keys.partnerA })).status).toBe(200);
     });
+  });
+
+  it("a database that cannot be reached → 503 UNAVAILABLE with Retry-After, nothing of the cause shown", async () => {
+    const saved = process.env.DATABASE_URL;
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    await closeDb();
+    // Port 1 on the loopback: nothing listens there, so the real driver adapter's connection is refused.
+    process.env.DATABASE_URL = "postgresql://postgres@127.0.0.1:1/postgres";
+    try {
+      const result = await call("GET", "/claims", { key: keys.partnerA });
+      const problem = expectProblem(result, 503, "UNAVAILABLE");
+      expect(result.headers.get("retry-after")).toBe("30");
+      expect(problem.detail).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|5432/);
+    } finally {
+      await closeDb();
+      process.env.DATABASE_URL = saved;
+      quiet.mockRestore();
+    }
+    expect((await call("GET", "/me", { key: keys.partnerA })).status).toBe(200);
   });
 
   it("every problem code of the contract was answered by some test above", () => {

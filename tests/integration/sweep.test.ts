@@ -41,10 +41,11 @@ const NOTHING: SweepSummary = {
   messagesDelivered: 0,
   filesRemoved: 0,
   webhooksDelivered: 0,
+  sessionsPurged: 0,
 };
 
 /** What the scenario's sweep does, apart from delivering. */
-const SWEPT = { autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, reviewersAlerted: 1, filesRemoved: 0, webhooksDelivered: 0 };
+const SWEPT = { autoRejected: 1, consentCompleted: 1, flaggedOverdue: 2, remindersQueued: 1, reviewersAlerted: 1, filesRemoved: 0, webhooksDelivered: 0, sessionsPurged: 0 };
 
 describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
   let t: TestDatabase;
@@ -235,6 +236,7 @@ describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
         messagesDelivered: sum.messagesDelivered + s.messagesDelivered,
         filesRemoved: sum.filesRemoved + s.filesRemoved,
         webhooksDelivered: sum.webhooksDelivered + s.webhooksDelivered,
+        sessionsPurged: sum.sessionsPurged + s.sessionsPurged,
       }),
       NOTHING,
     );

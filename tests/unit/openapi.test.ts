@@ -103,14 +103,16 @@ describe("OpenAPI document", () => {
 
   it("every problem code of the contract appears with its status, and authenticated operations document 401 and 429", () => {
     const text = JSON.stringify(document.paths);
-    // Shared responses (401, 429, 500) and the 405 of methods that are no operation are documented once.
-    const documentedOnce = ["UNAUTHENTICATED", "RATE_LIMITED", "INTERNAL", "METHOD_NOT_ALLOWED"];
+    // Shared responses (401, 429, 500, 503) and the 405 of methods that are no operation are documented once.
+    const documentedOnce = ["UNAUTHENTICATED", "RATE_LIMITED", "INTERNAL", "UNAVAILABLE", "METHOD_NOT_ALLOWED"];
     for (const code of PROBLEM_CODES) {
       if (documentedOnce.includes(code)) continue;
       expect(text, code).toContain(`\`${code}\``);
     }
     expect(document.info.description).toContain("405\n`METHOD_NOT_ALLOWED` with `Allow`");
     expect(document.components.responses.InternalError.description).toContain("`INTERNAL`");
+    expect(document.components.responses.Unavailable.description).toContain("`UNAVAILABLE`");
+    expect(text).toContain('"503":{"$ref":"#/components/responses/Unavailable"}');
     for (const [p, item] of Object.entries(document.paths as Json)) {
       for (const [method, op] of Object.entries(item as Json)) {
         const isPublic = Array.isArray(op.security) && op.security.length === 0;

@@ -168,6 +168,8 @@ export const PROBLEM_CODES = [
   "UNAUTHENTICATED",
   "PRECONDITION_REQUIRED",
   "RATE_LIMITED",
+  // api-v1: the database cannot be reached (503, Retry-After).
+  "UNAVAILABLE",
   // This server's two additions to api-v1's codes, for answers the contract names no code for: a method the
   // path does not accept (405, with Allow) and an unexpected failure (500, nothing of the cause is shown).
   "METHOD_NOT_ALLOWED",

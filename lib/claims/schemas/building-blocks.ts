@@ -19,6 +19,26 @@ export function guid(what: string) {
 }
 
 /**
+ * Single-line fields refuse \r and \n anywhere, even at the ends that trim would drop: a line break in a
+ * name or an address is a paste accident or a header-injection attempt in the emails that quote it. Checked
+ * before trim so that the JSON Schema (which sees the untrimmed input) refuses what the server refuses.
+ */
+export const SINGLE_LINE = /^[^\r\n]*$/;
+export const SINGLE_LINE_MESSAGE = "Write this on one line: remove the line breaks";
+
+/**
+ * One line of text that must say something (names, titles): no line breaks, trimmed, at least one character.
+ */
+export function singleLineText(message: string, max: number, tooLong: string) {
+  return z
+    .string({ error: message })
+    .regex(SINGLE_LINE, { error: SINGLE_LINE_MESSAGE })
+    .trim()
+    .regex(/\S/, { error: message })
+    .max(max, { error: tooLong });
+}
+
+/**
  * Text that must say something: trimmed, then at least one character. Written as the pattern \S rather than
  * min(1) so that the JSON Schema (which sees the untrimmed input) refuses only-spaces text as the server does.
  */

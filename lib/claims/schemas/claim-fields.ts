@@ -13,12 +13,12 @@ import {
   type SolutionArea,
 } from "../catalogue";
 import type { FieldError } from "../errors";
-import { blankToUndefined, guid, requiredText } from "./building-blocks";
+import { blankToUndefined, guid, SINGLE_LINE, SINGLE_LINE_MESSAGE, singleLineText } from "./building-blocks";
 import { COMMENTARY_MAX_LENGTH, NAME_MAX_LENGTH } from "./limits";
 
 const MPN_ID_MESSAGE = "Enter the MPN ID (partner location ID) as 6 to 10 digits, e.g. 1234567";
 /** The MPN ID's format without the component id (query parameters are inlined in the OpenAPI document). */
-export const mpnIdFormatSchema = z.string({ error: MPN_ID_MESSAGE }).trim().regex(/^\d{6,10}$/, { error: MPN_ID_MESSAGE });
+export const mpnIdFormatSchema = z.string({ error: MPN_ID_MESSAGE }).regex(SINGLE_LINE, { error: SINGLE_LINE_MESSAGE }).trim().regex(/^\d{6,10}$/, { error: MPN_ID_MESSAGE });
 export const mpnIdSchema = mpnIdFormatSchema.meta({ id: "MpnId", description: "Partner location (MPN) ID: 6 to 10 digits.", examples: ["1234567"] });
 
 export const tenantIdSchema = guid("the customer tenant ID").meta({
@@ -40,6 +40,7 @@ const DOMAIN_MESSAGE = "Enter the customer's primary domain name, e.g. contoso.c
 
 export const domainSchema = z
   .string({ error: DOMAIN_MESSAGE })
+  .regex(SINGLE_LINE, { error: SINGLE_LINE_MESSAGE })
   .trim()
   .toLowerCase()
   // A trailing dot (fully-qualified form) names the same domain; dropping it keeps one spelling per domain.
@@ -50,6 +51,7 @@ export const domainSchema = z
 const EMAIL_MESSAGE = "Enter an email address, e.g. name@contoso.com";
 export const emailSchema = z
   .string({ error: EMAIL_MESSAGE })
+  .regex(SINGLE_LINE, { error: SINGLE_LINE_MESSAGE })
   .trim()
   .max(254, { error: "Enter an email address of at most 254 characters" })
   // Not lower-cased: the local part of an address may be case-sensitive, and it is shown as typed.
@@ -62,8 +64,8 @@ const PHONE_MESSAGE = "Enter a phone number of 6 to 20 digits, e.g. +1 425 555 0
 
 export const contactSchema = z
   .object({
-    name: requiredText("Enter the contact's name", NAME_MAX_LENGTH, "Shorten the name to 200 characters or fewer"),
-    title: requiredText(
+    name: singleLineText("Enter the contact's name", NAME_MAX_LENGTH, "Shorten the name to 200 characters or fewer"),
+    title: singleLineText(
       "Enter the contact's job title",
       NAME_MAX_LENGTH,
       "Shorten the job title to 200 characters or fewer",
@@ -72,7 +74,7 @@ export const contactSchema = z
     // Blank means "no phone": the form always sends the input, empty or not.
     phone: z.preprocess(
       blankToUndefined,
-      z.string({ error: PHONE_MESSAGE }).trim().max(40, { error: PHONE_MESSAGE }).regex(PHONE, { error: PHONE_MESSAGE }).optional(),
+      z.string({ error: PHONE_MESSAGE }).regex(SINGLE_LINE, { error: SINGLE_LINE_MESSAGE }).trim().max(40, { error: PHONE_MESSAGE }).regex(PHONE, { error: PHONE_MESSAGE }).optional(),
     ),
   }, { error: "Enter the contact's name, job title and email address" })
   .meta({ id: "Contact", description: "A customer or partner contact; phone is optional." });
@@ -81,7 +83,7 @@ export const customerSchema = z
   .object({
     tenantId: tenantIdSchema,
     domain: domainSchema,
-    name: requiredText(
+    name: singleLineText(
       "Enter the customer's name",
       NAME_MAX_LENGTH,
       "Shorten the customer's name to 200 characters or fewer",

@@ -6,6 +6,7 @@ import { ClaimError } from "../errors";
 import type { Actor, ClaimAction } from "../lifecycle";
 import { checkProducts, disputeBodySchema, resolveDisputeBodySchema } from "../schemas";
 import { stageDueAt } from "../sla";
+import { visibilityScope, visibilityWhere } from "../visibility";
 import { postComment } from "./comments";
 import { steps, tellDecision, tellDisputeOpened } from "./notify-steps";
 import { runTransition } from "./run-transition";
@@ -42,7 +43,10 @@ export async function openDispute(db: Db, actor: Actor, claimId: string, input: 
 }
 
 export async function resolveDispute(db: Db, actor: Actor, disputeId: string, input: unknown, options: ServiceOptions = {}) {
-  const dispute = await db.dispute.findUnique({ where: { id: disputeId } });
+  // Looked up through the claim's visibility: another organization's dispute answers exactly like a missing
+  // one (same 404 body), so that a dispute id reveals nothing about claims the actor cannot see.
+  const scope = visibilityWhere(visibilityScope(actor));
+  const dispute = scope ? await db.dispute.findFirst({ where: { id: disputeId, claim: scope } }) : null;
   if (!dispute) throw new ClaimError("NOT_FOUND", "Dispute not found.");
   const parsed = resolveDisputeBodySchema.safeParse(input ?? {});
   const action: ClaimAction = parsed.success && parsed.data.outcome === "OVERTURN" ? "overturn-dispute" : "uphold-dispute";

@@ -10,6 +10,7 @@ import { SubmitPanel } from "@/components/claims/claim-page/submit-panel";
 import { ClaimTimeline } from "@/components/claims/claim-timeline";
 import { CommentsThread } from "@/components/claims/comments-thread";
 import { TextActionForm } from "@/components/claims/text-action-form";
+import { ContactDomainWarning } from "@/components/review/contact-domain-warning";
 import { ReviewerPanel } from "@/components/review/reviewer-panel";
 import { ReviewerWorkbench } from "@/components/review/reviewer-workbench";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
@@ -61,6 +62,9 @@ export default async function ClaimPage(props: Props) {
   return (
     <article className="space-y-5" aria-labelledby="claim-title" data-testid="claim-page" data-status={claim.status}>
       <ClaimHeader model={model} notice={notice} />
+      {user.role === "REVIEWER" || user.role === "ADMIN" ? (
+        <ContactDomainWarning email={(claim.customerContact as { email?: string } | null)?.email} domain={claim.customerDomain} />
+      ) : null}
       {user.role === "REVIEWER" ? (
         <ReviewerPanel
           key={model.stateKey}

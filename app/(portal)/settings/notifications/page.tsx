@@ -6,6 +6,7 @@ import { canManageApiKeys } from "@/lib/claims/api-keys";
 import { getDb } from "@/lib/db";
 import { EMAIL_CATEGORIES } from "@/lib/notifications/catalogue";
 import { getPreferences } from "@/lib/notifications/preferences";
+import { SignOutEverywhere } from "../sessions/sign-out-everywhere";
 import { savePreferencesAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -56,6 +57,7 @@ export default async function NotificationSettingsPage({ searchParams }: { searc
           {t("apiKeysLink")}
         </Link>
       ) : null}
+      <SignOutEverywhere />
     </section>
   );
 }
