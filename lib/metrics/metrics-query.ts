@@ -32,3 +32,15 @@ export const metricsQuerySchema = z
     }
   });
 export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
+
+const count = z.int().min(0);
+const stage = z.object({ decided: count, onTime: count });
+/** The body of GET /metrics (documentation in the OpenAPI document; computeMetrics builds it). */
+export const metricsResponseSchema = z.object({
+  byStatus: z.record(z.string(), count).describe("Claims per status now, within what the caller may see."),
+  decisions: z.object({ approved: count, rejected: count, byReason: z.record(z.string(), count) }),
+  sla: z.object({ SUBMITTED: stage, UNDER_REVIEW: stage }).describe("Stages that ended in the period; onTime = ended by their deadline."),
+  businessDaysToDecision: z.object({ p50: z.int().nullable(), p90: z.int().nullable(), target: z.int() }),
+  overdueOverTime: z.array(z.object({ date: z.string(), overdue: count })),
+  reviewers: z.array(z.object({ id: z.string(), name: z.string(), assigned: count, decided: count, overdue: count })),
+}).meta({ id: "Metrics" });
