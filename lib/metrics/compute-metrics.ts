@@ -224,13 +224,21 @@ export async function computeMetrics(db: Db, actor: Actor, query: MetricsQuery, 
 
   let reviewers: Metrics["reviewers"] = [];
   if (staff) {
-    const users = await db.user.findMany({ where: { role: "REVIEWER" }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+    const [users, decisionsBy] = await Promise.all([
+      db.user.findMany({ where: { role: "REVIEWER" }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+      // A reviewer's decisions are the approvals and rejections they made in the period (their history
+      // events, bounded by ClaimEvent_at): the sweep's and the customer's are nobody's.
+      db.$queryRaw<{ reviewerId: string | null }[]>`
+        SELECT e."actorId" AS "reviewerId" FROM "ClaimEvent" e JOIN "Claim" c ON c."id" = e."claimId"
+        WHERE e."type" = 'STATUS_CHANGED' AND e."at" >= ${ts(startAt)} AND e."at" <= ${ts(endAt)}
+          AND e."toStatus" IN ('APPROVED', 'REJECTED') AND e."actorRole" = 'REVIEWER' AND ${where}`,
+    ]);
     const count = (rows: { reviewerId: string | null }[], id: string) => rows.filter((r) => r.reviewerId === id).length;
     reviewers = users.map((u) => ({
       id: u.id,
       name: u.name,
       assigned: count(openStages, u.id),
-      decided: count(decided, u.id),
+      decided: count(decisionsBy, u.id),
       overdue: count(openStages.filter((c) => isPastDeadline(c.dueAt, now)), u.id),
     }));
   }
