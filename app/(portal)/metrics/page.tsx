@@ -5,7 +5,7 @@ import { CLAIM_STATUSES } from "@/lib/claims/catalogue";
 import { isClaimError } from "@/lib/claims/errors";
 import { getDb } from "@/lib/db";
 import { computeMetrics, METRIC_STAGES, resolvePeriod } from "@/lib/metrics/compute-metrics";
-import { metricsQuerySchema } from "@/lib/metrics/metrics-query";
+import { MAX_PERIOD_DAYS, metricsQuerySchema } from "@/lib/metrics/metrics-query";
 import { calendarOf } from "@/lib/claims/sla";
 import { getSlaSettings } from "@/lib/claims/settings";
 
@@ -54,7 +54,7 @@ export default async function MetricsPage(props: { searchParams: Promise<Record<
       </form>
       {!metrics ? (
         <p role="alert" className="text-red-700">
-          {t("invalidPeriod")}
+          {t("invalidPeriod", { max: MAX_PERIOD_DAYS })}
         </p>
       ) : (
         <>
