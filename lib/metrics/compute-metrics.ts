@@ -158,10 +158,11 @@ export async function computeMetrics(db: Db, actor: Actor, query: MetricsQuery, 
       SELECT DISTINCT e."claimId" FROM "ClaimEvent" e JOIN "Claim" c ON c."id" = e."claimId"
       WHERE e."type" = 'STATUS_CHANGED' AND e."at" >= ${ts(startAt)}
         AND e."fromStatus" IN ('SUBMITTED', 'UNDER_REVIEW') AND ${where}`,
-    // Stages open now, with their stored deadline (walks the (status, dueAt) index).
+    // Stages open now whose stored deadline has passed (the only ones overdue at the end of a day of the
+    // period, or now): a range of the (status, dueAt) index.
     db.$queryRaw<{ id: string; status: MetricStage; dueAt: Date | null; reviewerId: string | null }[]>`
       SELECT c."id", c."status", c."dueAt", c."reviewerId" FROM "Claim" c
-      WHERE c."status" IN ('SUBMITTED', 'UNDER_REVIEW') AND ${where}`,
+      WHERE c."status" IN ('SUBMITTED', 'UNDER_REVIEW') AND c."dueAt" < ${ts(now)} AND ${where}`,
   ]);
 
   const decisions = { approved: 0, rejected: 0, byReason: {} as Record<string, number> };
@@ -224,7 +225,7 @@ export async function computeMetrics(db: Db, actor: Actor, query: MetricsQuery, 
 
   let reviewers: Metrics["reviewers"] = [];
   if (staff) {
-    const [users, decisionsBy] = await Promise.all([
+    const [users, decisionsBy, held] = await Promise.all([
       db.user.findMany({ where: { role: "REVIEWER" }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
       // A reviewer's decisions are the approvals and rejections they made in the period (their history
       // events, bounded by ClaimEvent_at): the sweep's and the customer's are nobody's.
@@ -232,12 +233,15 @@ export async function computeMetrics(db: Db, actor: Actor, query: MetricsQuery, 
         SELECT e."actorId" AS "reviewerId" FROM "ClaimEvent" e JOIN "Claim" c ON c."id" = e."claimId"
         WHERE e."type" = 'STATUS_CHANGED' AND e."at" >= ${ts(startAt)} AND e."at" <= ${ts(endAt)}
           AND e."toStatus" IN ('APPROVED', 'REJECTED') AND e."actorRole" = 'REVIEWER' AND ${where}`,
+      // Held now: per holder, an index-only count on (reviewerId, status, …).
+      db.claim.groupBy({ by: ["reviewerId"], where: { reviewerId: { not: null }, status: { in: [...METRIC_STAGES] } }, _count: { _all: true } }),
     ]);
+    const heldBy = new Map(held.map((h) => [h.reviewerId, h._count._all]));
     const count = (rows: { reviewerId: string | null }[], id: string) => rows.filter((r) => r.reviewerId === id).length;
     reviewers = users.map((u) => ({
       id: u.id,
       name: u.name,
-      assigned: count(openStages, u.id),
+      assigned: heldBy.get(u.id) ?? 0,
       decided: count(decisionsBy, u.id),
       overdue: count(openStages.filter((c) => isPastDeadline(c.dueAt, now)), u.id),
     }));
