@@ -40,7 +40,7 @@ async function tableNumbers(page: Page, testId: string): Promise<Record<string, 
 async function openMetrics(page: Page): Promise<{ from: string; to: string }> {
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Metrics" }).click();
   await expect(page.getByRole("heading", { name: "Metrics", level: 1 })).toBeVisible();
-  return { from: await page.getByLabel("From").inputValue(), to: await page.getByLabel("To").inputValue() };
+  return { from: await page.getByRole("textbox", { name: "From" }).inputValue(), to: await page.getByRole("textbox", { name: "To" }).inputValue() };
 }
 
 async function expectPageEquals(page: Page, api: MetricsBody) {
