@@ -7,18 +7,21 @@ import { approveClaim, denyConsent, rejectClaim, resubmitClaim, startReview } fr
 import { runSweep } from "../../lib/claims/sweep";
 import { computeMetrics, type Metrics } from "../../lib/metrics/compute-metrics";
 import { metricsQuerySchema } from "../../lib/metrics/metrics-query";
-import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
+import { call, keyFor, startApiTestEnv, stopApiTestEnv, type ApiTestEnv } from "./api-helpers";
+import { pgAvailable, type TestDatabase } from "./test-db";
 
 const NOW = new Date("2026-04-01T12:00:00.000Z");
 const MARCH = { from: "2026-03-01", to: "2026-03-31" };
 const d = (iso: string) => new Date(iso);
 
 describe.skipIf(!pgAvailable)("metrics (PostgreSQL)", () => {
+  let env: ApiTestEnv | undefined;
   let t: TestDatabase;
   let w: World;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
+    env = await startApiTestEnv();
+    t = env.t;
     w = await createWorld(t.db);
     const r = w.reviewer.actor;
     // c1: submitted Mon 2 09:02, review Mon 10:00, approved Tue 3 → 1 business day; both stages on time.
@@ -54,7 +57,7 @@ describe.skipIf(!pgAvailable)("metrics (PostgreSQL)", () => {
     expect([c4now.status, c4now.rejectionReason]).toEqual(["REJECTED", "NO_PARTNER_RESPONSE"]);
   });
   afterAll(async () => {
-    await t?.drop();
+    await stopApiTestEnv(env);
   });
 
   /** Overdue counts of March: 1 on 10–15, 2 on 24, 1 on 25–31, else 0. */
@@ -126,5 +129,24 @@ describe.skipIf(!pgAvailable)("metrics (PostgreSQL)", () => {
     }
     expect(metricsQuerySchema.safeParse({ from: "2025-01-01", to: "2026-01-01" }).success).toBe(true);
     await expectClaimError(computeMetrics(t.db, w.admin.actor, { from: "2027-01-01" }, NOW), "VALIDATION");
+  });
+
+  it("serves the same figures over GET /api/v1/metrics, and 422 for a bad period", async () => {
+    const [adminKey, partnerKey] = await Promise.all([keyFor(t.db, w.admin.email), keyFor(t.db, w.partnerA.email)]);
+    // The route reads the clock, so the expectation is computed at (nearly) the same instant: the "now" parts
+    // (status counts, reviewers' held and overdue) agree because no fixture deadline falls between the calls.
+    const admin = await call("GET", "/metrics?from=2026-03-01&to=2026-03-31", { key: adminKey });
+    expect(admin.status).toBe(200);
+    const expected = await computeMetrics(t.db, w.admin.actor, MARCH, new Date());
+    expect(admin.body).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(admin.body.sla).toEqual({ SUBMITTED: { decided: 7, onTime: 6 }, UNDER_REVIEW: { decided: 7, onTime: 6 } });
+    const partner = await call("GET", "/metrics?from=2026-03-01&to=2026-03-31", { key: partnerKey });
+    expect(partner.status).toBe(200);
+    expect(partner.body.reviewers).toEqual([]);
+    expect(partner.body.decisions.rejected).toBe(3);
+    for (const query of ["from=2026-03-32", "to=yesterday", "from=2026-03-02&to=2026-03-01", "from=2025-01-01&to=2026-01-02"]) {
+      const bad = await call("GET", `/metrics?${query}`, { key: adminKey });
+      expect([query, bad.status, bad.body.code]).toEqual([query, 422, "VALIDATION"]);
+    }
   });
 });
