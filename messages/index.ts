@@ -12,13 +12,14 @@ import type adminConsole from "./en/admin-console.json";
 import type notifications from "./en/notifications.json";
 import type partnerTools from "./en/partner-tools.json";
 import type webhooks from "./en/webhooks.json";
+import type metrics from "./en/metrics.json";
 
 /**
  * The shape of the UI strings: the English files, merged. next-intl checks every key against it (see
  * types/next-intl.d.ts), so a missing or misspelt key fails `tsc`; the messages test keeps French in step.
  */
 export type Messages = typeof core & typeof adminSettings & typeof review & typeof claimPages & typeof dashboardUi & typeof api &
-  typeof reviewerWorkbench & typeof adminConsole & typeof notifications & typeof partnerTools & typeof webhooks;
+  typeof reviewerWorkbench & typeof adminConsole & typeof notifications & typeof partnerTools & typeof webhooks & typeof metrics;
 
 const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]> = {
   en: [
@@ -33,6 +34,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./en/notifications.json"),
     () => import("./en/partner-tools.json"),
     () => import("./en/webhooks.json"),
+    () => import("./en/metrics.json"),
   ],
   fr: [
     () => import("./fr/core.json"),
@@ -46,6 +48,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./fr/notifications.json"),
     () => import("./fr/partner-tools.json"),
     () => import("./fr/webhooks.json"),
+    () => import("./fr/metrics.json"),
   ],
 };
 

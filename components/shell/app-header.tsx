@@ -8,7 +8,7 @@ import { LanguageSwitcher } from "./language-switcher";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
-type NavKey = "claims" | "review" | "admin" | "settings";
+type NavKey = "claims" | "review" | "admin" | "settings" | "metrics";
 const NAV_BY_ROLE: Record<UserRole, { key: NavKey; href: string }[]> = {
   PARTNER_ADMIN: [{ key: "claims", href: "/claims" }],
   PARTNER_BILLING: [{ key: "claims", href: "/claims" }],
@@ -36,6 +36,8 @@ export async function AppHeader({ user }: { user: SessionUser }) {
         <nav aria-label={t("mainNavigation")} className="flex gap-4">
           {[
             ...NAV_BY_ROLE[user.role],
+            // Metrics are for everyone signed in (partners see their own organization's).
+            { key: "metrics" as const, href: "/metrics" },
             // Settings holds API keys, which PARTNER_BILLING may not manage (lib/claims/api-keys.ts).
             ...(canManageApiKeys(user.role) ? [{ key: "settings" as const, href: "/settings/api-keys" }] : []),
           ].map((item) => (

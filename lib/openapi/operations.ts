@@ -49,6 +49,7 @@ import {
   organizationResourceSchema,
 } from "../admin/organization-schemas";
 import { auditPageSchema, auditQuerySchema } from "../admin/audit-schemas";
+import { metricsQuerySchema, metricsResponseSchema } from "../metrics/metrics-query";
 import {
   webhookCreateSchema,
   webhookDeliveryListSchema,
@@ -791,6 +792,21 @@ export const OPERATIONS: OperationSpec[] = [
     query: auditQuerySchema,
     success: { status: 200, description: "RFC 4180 CSV with a header row.", content: { kind: "csv" }, headers: ["Content-Disposition"] },
     errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION"],
+  },
+  {
+    method: "get",
+    path: "/metrics",
+    operationId: "getMetrics",
+    tag: "Administration",
+    summary: "Read the metrics of a period",
+    description:
+      "Admins and reviewers: every claim they may see; partners: their own organization, `reviewers` is `[]`. " +
+      "`from`/`to`: inclusive dates (YYYY-MM-DD) in the portal time zone, default the last 30 days, at most 366 days " +
+      "(422 otherwise). Definitions in docs/domain.md (Administration › Metrics).",
+    auth: true,
+    query: metricsQuerySchema,
+    success: { status: 200, description: "The metrics.", content: { kind: "json", schema: metricsResponseSchema } },
+    errors: [...AUTH_ERRORS, "VALIDATION"],
   },
   {
     method: "get",

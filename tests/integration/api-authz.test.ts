@@ -296,6 +296,12 @@ const ENDPOINTS: Endpoint[] = [
     expected: { partnerAdmin: ok(403), partnerBilling: ok(403), reviewer: ok(403), admin: ok(200) },
   },
   {
+    name: "GET /metrics (every role; partners their own organization)",
+    mutates: false,
+    request: ({ key }) => call("GET", "/metrics", { key }),
+    expected: { partnerAdmin: ok(200), partnerBilling: ok(200), reviewer: ok(200), admin: ok(200) },
+  },
+  {
     name: "GET /audit-events (admins only)",
     mutates: false,
     request: ({ key }) => call("GET", "/audit-events", { key }),

@@ -36,6 +36,7 @@ const ROUTES: { pattern: string; load: () => Promise<RouteModule> }[] = [
   { pattern: "/disputes/[id]/resolve", load: () => import("../../app/api/v1/disputes/[id]/resolve/route") },
   { pattern: "/users", load: () => import("../../app/api/v1/users/route") },
   { pattern: "/audit-events", load: () => import("../../app/api/v1/audit-events/route") },
+  { pattern: "/metrics", load: () => import("../../app/api/v1/metrics/route") },
   { pattern: "/audit-events/export.csv", load: () => import("../../app/api/v1/audit-events/export.csv/route") },
   { pattern: "/organizations", load: () => import("../../app/api/v1/organizations/route") },
   { pattern: "/organizations/[id]", load: () => import("../../app/api/v1/organizations/[id]/route") },
