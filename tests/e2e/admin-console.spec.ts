@@ -1,7 +1,9 @@
 // The admin console as an admin uses it: create a partner user, who sets a password from the link in the
 // email they receive and signs in; the audit log shows that sign-in; deactivating a user ends their open
 // session at its next request.
+import fs from "node:fs/promises";
 import { expect, test, type Browser } from "@playwright/test";
+import { parseCsvObjects } from "../fixtures/csv";
 import { signIn, USERS } from "./helpers";
 import { closeDriver, driver, driverAvailable, readE2eMails } from "./partner-helpers";
 
@@ -89,4 +91,26 @@ test("forgot password answers the same whether or not the email has an account",
     await page.getByRole("button", { name: "Send the link" }).click();
     await expect(page.getByTestId("reset-sent")).toContainText("If an account uses this email");
   }
+});
+
+test("a partner admin's new API key is in the audit log, and the admin exports it as CSV", async ({ browser }) => {
+  const name = `Audit check ${Date.now()}`;
+  const partner = await browser.newPage();
+  await signIn(partner, USERS.contosoAdmin);
+  await partner.goto("/settings/api-keys");
+  await partner.getByLabel("Key name").fill(name);
+  await partner.getByRole("button", { name: "Create key" }).click();
+  await expect(partner.getByLabel("New API key")).toBeVisible();
+
+  const admin = await browser.newPage();
+  await signIn(admin, USERS.admin);
+  await admin.goto("/admin/audit?type=API_KEY_CREATED");
+  const row = admin.getByTestId("audit-event").filter({ hasText: name });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(USERS.contosoAdmin);
+  const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByTestId("audit-export").click()]);
+  const csv = parseCsvObjects(await fs.readFile((await download.path())!, "utf8"));
+  const exported = csv.filter((r) => r.type === "API_KEY_CREATED" && JSON.stringify(r).includes(name));
+  expect(exported).toHaveLength(1);
+  expect(csv.every((r) => r.type === "API_KEY_CREATED")).toBe(true);
 });
