@@ -67,7 +67,8 @@ export default async function ClaimPage(props: Props) {
       ) : null}
       {user.role === "REVIEWER" ? (
         <ReviewerPanel
-          key={model.stateKey}
+          // Sibling keys must differ: two siblings sharing one key confuse React's reconciliation on refresh.
+          key={`panel-${model.stateKey}`}
           actions={model.actions.unblocked}
           disputeId={claim.dispute?.status === "OPEN" ? claim.dispute.id : undefined}
           wording={model.wording}
@@ -82,7 +83,7 @@ export default async function ClaimPage(props: Props) {
       ) : null}
       {user.role === "REVIEWER" || user.role === "ADMIN" ? (
         <ReviewerWorkbench
-          key={model.stateKey}
+          key={`workbench-${model.stateKey}`}
           claim={claim}
           actor={model.actor}
           viewerId={user.id}
