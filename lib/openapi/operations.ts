@@ -1,8 +1,11 @@
 // The endpoints of docs/api.md as data: what each route takes and answers, pointing at the zod schemas the
 // route handlers themselves use. lib/openapi/document.ts turns this into the OpenAPI document; nothing of the
-// document is written by hand beyond these words. Longer than ~300 lines because it is one entry per endpoint,
-// as data: split, the document's words would be scattered over files with no rule of their own.
-import type { z } from "zod";
+// document is written by hand beyond these words. The claim operations are here (over ~300 lines because it is
+// one entry per endpoint, as data); administration, webhooks and notifications have a file each, by tag.
+import { AUTH_ERRORS, CLAIM_ID, type OperationSpec } from "./operation-spec";
+import { administrationOperations } from "./operations-administration";
+import { notificationOperations } from "./operations-notifications";
+import { webhookOperations } from "./operations-webhooks";
 import {
   commentListResponseSchema,
   conflictListResponseSchema,
@@ -12,7 +15,6 @@ import {
   historyResponseSchema,
   meResourceSchema,
 } from "../api/schemas";
-import { notificationListQuerySchema, notificationListSchema, notificationSchema } from "../notifications/schemas";
 import {
   actionBodySchema,
   claimDraftSchema,
@@ -35,83 +37,8 @@ import {
   type ApiClaimAction,
   type ProblemCode,
 } from "../claims/schemas";
-import {
-  userCreateSchema,
-  userListQuerySchema,
-  userListResponseSchema,
-  userPatchSchema,
-  userResourceSchema,
-} from "../admin/user-schemas";
-import {
-  organizationCreateSchema,
-  organizationListResponseSchema,
-  organizationPatchSchema,
-  organizationResourceSchema,
-} from "../admin/organization-schemas";
-import { auditPageSchema, auditQuerySchema } from "../admin/audit-schemas";
-import { metricsQuerySchema, metricsResponseSchema } from "../metrics/metrics-query";
-import {
-  webhookCreateSchema,
-  webhookDeliveryListSchema,
-  webhookDeliverySchema,
-  webhookEndpointCreatedSchema,
-  webhookEndpointListSchema,
-} from "../webhooks/schemas";
 
-export type Method = "get" | "post" | "patch" | "delete";
-
-export interface HeaderSpec {
-  name: string;
-  required: boolean;
-  description: string;
-  schema: Record<string, unknown>;
-}
-
-export interface OperationSpec {
-  method: Method;
-  /** OpenAPI path relative to the server URL /api/v1, e.g. /claims/{id}. */
-  path: string;
-  operationId: string;
-  tag: keyof typeof TAGS;
-  summary: string;
-  description: string;
-  /** false: no API key (the consent link's token is the credential; the document itself is public). */
-  auth: boolean;
-  pathParams?: { name: string; description: string }[];
-  query?: z.ZodObject;
-  headers?: HeaderSpec[];
-  body?: { kind: "json"; schema: z.ZodType; required: boolean } | { kind: "binary" | "csv"; description: string };
-  success: {
-    status: 200 | 201 | 204;
-    description: string;
-    /** stored-file: a PoE file, sent with the content type stored at upload. */
-    content: { kind: "json"; schema: z.ZodType } | { kind: "csv" } | { kind: "stored-file" } | { kind: "openapi" } | { kind: "none" };
-    /** PoE-ETag: an ETag that is the file's SHA-256 (not a claim version). */
-    headers?: ("ETag" | "Location" | "Content-Disposition" | "PoE-ETag")[];
-    /** Documents a 304 answer to If-None-Match, with this description. */
-    notModified?: string;
-  };
-  errors: ProblemCode[];
-}
-
-/** The document's tags, in order, with what each groups. */
-export const TAGS = {
-  Claims: "List, create, read, edit and export claims.",
-  "Proof of execution": "Upload and download a claim's proof-of-execution files.",
-  Actions: "Move a claim through its lifecycle (submit, review, decide, withdraw).",
-  "Comments and history": "A claim's comment thread, its history and its competing claims.",
-  Disputes: "A partner's dispute of a rejection, and its resolution by a reviewer.",
-  Webhooks: "Partner admins' signed event notifications to their own systems.",
-  "Customer consent": "The customer's single-use link to deny an association.",
-  Account: "Who the API key acts as.",
-  Administration: "Admins run the program: users, organizations and their MPN IDs, the audit log.",
-  Notifications: "The caller's own in-app notifications (the portal's bell): list, mark read, mark all read.",
-  "About this API": "This document.",
-} as const;
-
-const WEBHOOK_ID = { name: "id", description: "The webhook endpoint's `id`." };
-const CLAIM_ID = { name: "id", description: "The claim's `id` (an opaque string), never its `number`." };
-const AUTH_ERRORS: ProblemCode[] = ["UNAUTHENTICATED", "RATE_LIMITED"];
+export { AUTH_ERRORS, TAGS, type HeaderSpec, type Method, type OperationSpec } from "./operation-spec";
 
 /** Who may take each action and what it does (docs/api.md "Actions"). */
 const ACTIONS: Record<ApiClaimAction, { who: string; summary: string; effect: string; errors: ProblemCode[] }> = {
@@ -460,43 +387,6 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: "get",
-    path: "/notifications",
-    operationId: "listNotifications",
-    tag: "Notifications",
-    summary: "List your notifications",
-    description:
-      "The caller's own in-app notifications (the portal's bell), newest first, 50 a page; `nextCursor` fetches the " +
-      "next page. `unread` counts every unread notification, whatever the page.",
-    auth: true,
-    query: notificationListQuerySchema,
-    success: { status: 200, description: "A page of notifications.", content: { kind: "json", schema: notificationListSchema } },
-    errors: [...AUTH_ERRORS, "VALIDATION"],
-  },
-  {
-    method: "post",
-    path: "/notifications/{id}/read",
-    operationId: "markNotificationRead",
-    tag: "Notifications",
-    summary: "Mark a notification read",
-    description: "Only your own notifications (anyone else's answers 404). Marking a read notification again changes nothing.",
-    auth: true,
-    pathParams: [{ name: "id", description: "The notification's `id`." }],
-    success: { status: 200, description: "The notification.", content: { kind: "json", schema: notificationSchema } },
-    errors: [...AUTH_ERRORS, "NOT_FOUND"],
-  },
-  {
-    method: "post",
-    path: "/notifications/read-all",
-    operationId: "markAllNotificationsRead",
-    tag: "Notifications",
-    summary: "Mark all your notifications read",
-    description: "Every unread notification of the caller.",
-    auth: true,
-    success: { status: 204, description: "Done.", content: { kind: "none" } },
-    errors: [...AUTH_ERRORS],
-  },
-  {
-    method: "get",
     path: "/claims/{id}/history",
     operationId: "getClaimHistory",
     tag: "Comments and history",
@@ -607,68 +497,6 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: "get",
-    path: "/webhooks",
-    operationId: "listWebhooks",
-    tag: "Webhooks",
-    summary: "List webhook endpoints",
-    description: "Partner admins: their organization's endpoints. Other roles: 403.",
-    auth: true,
-    success: { status: 200, description: "The endpoints.", content: { kind: "json", schema: webhookEndpointListSchema } },
-    errors: [...AUTH_ERRORS, "FORBIDDEN"],
-  },
-  {
-    method: "post",
-    path: "/webhooks",
-    operationId: "createWebhook",
-    tag: "Webhooks",
-    summary: "Register a webhook endpoint",
-    description:
-      "Partner admins. The URL must be `https://` and resolve to public addresses only (loopback, private and " +
-      "link-local are refused with 422). The answer holds the signing `secret`, shown this once; every delivery " +
-      "carries `CPOR-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">`.",
-    auth: true,
-    body: { kind: "json", schema: webhookCreateSchema, required: true },
-    success: { status: 201, description: "The endpoint and its secret.", content: { kind: "json", schema: webhookEndpointCreatedSchema }, headers: ["Location"] },
-    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION"],
-  },
-  {
-    method: "delete",
-    path: "/webhooks/{id}",
-    operationId: "deleteWebhook",
-    tag: "Webhooks",
-    summary: "Delete a webhook endpoint",
-    description: "Partner admins of its organization; its queued deliveries are never sent. Anyone else: 404 (403 for billing users).",
-    auth: true,
-    pathParams: [WEBHOOK_ID],
-    success: { status: 204, description: "Deleted.", content: { kind: "none" } },
-    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN"],
-  },
-  {
-    method: "get",
-    path: "/webhooks/{id}/deliveries",
-    operationId: "listWebhookDeliveries",
-    tag: "Webhooks",
-    summary: "An endpoint's delivery log",
-    description: "Status, attempts, response code, duration and next attempt of the newest 100 deliveries.",
-    auth: true,
-    pathParams: [WEBHOOK_ID],
-    success: { status: 200, description: "The deliveries, newest first.", content: { kind: "json", schema: webhookDeliveryListSchema } },
-    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN"],
-  },
-  {
-    method: "post",
-    path: "/webhooks/{id}/test",
-    operationId: "sendWebhookTestEvent",
-    tag: "Webhooks",
-    summary: "Send a test event",
-    description: "Sends a signed `webhook.test` event at once; a failure is retried like any delivery. 409 for a disabled endpoint.",
-    auth: true,
-    pathParams: [WEBHOOK_ID],
-    success: { status: 201, description: "The test event's delivery after its first attempt.", content: { kind: "json", schema: webhookDeliverySchema } },
-    errors: [...AUTH_ERRORS, "NOT_FOUND", "FORBIDDEN", "INVALID_TRANSITION"],
-  },
-  {
-    method: "get",
     path: "/me",
     operationId: "getMe",
     tag: "Account",
@@ -682,134 +510,6 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: "get",
-    path: "/users",
-    operationId: "listUsers",
-    tag: "Administration",
-    summary: "List users",
-    description: "Admins only. `q`: a case-insensitive part of the email or name; `active`: `true` or `false`.",
-    auth: true,
-    query: userListQuerySchema,
-    success: { status: 200, description: "The users, by email.", content: { kind: "json", schema: userListResponseSchema } },
-    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION"],
-  },
-  {
-    method: "post",
-    path: "/users",
-    operationId: "createUser",
-    tag: "Administration",
-    summary: "Create a user",
-    description:
-      "Admins only. Partner roles need `organizationId` (fixed for good); reviewers and admins have none. The user " +
-      "receives a single-use link (72 h) to set a password. 409 `CONFLICT` when the email is taken.",
-    auth: true,
-    body: { kind: "json", schema: userCreateSchema, required: true },
-    success: { status: 201, description: "The new user.", content: { kind: "json", schema: userResourceSchema }, headers: ["Location"] },
-    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION", "CONFLICT"],
-  },
-  {
-    method: "patch",
-    path: "/users/{id}",
-    operationId: "updateUser",
-    tag: "Administration",
-    summary: "Rename, change the role of, deactivate or reactivate a user",
-    description:
-      "Admins only. A role changes within the partner roles or within the staff roles (else 422). Deactivating or " +
-      "demoting the last active admin is 409 `CONFLICT`. A role change or deactivation ends every session of the " +
-      "user at its next request; a deactivated user's API keys stop at once.",
-    auth: true,
-    pathParams: [{ name: "id", description: "The user's `id`." }],
-    body: { kind: "json", schema: userPatchSchema, required: true },
-    success: { status: 200, description: "The user.", content: { kind: "json", schema: userResourceSchema } },
-    errors: [...AUTH_ERRORS, "FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT"],
-  },
-  {
-    method: "get",
-    path: "/organizations",
-    operationId: "listOrganizations",
-    tag: "Administration",
-    summary: "List organizations",
-    description: "Admins only. Every partner organization with its MPN IDs (`active: false`: retired).",
-    auth: true,
-    success: { status: 200, description: "The organizations, by name.", content: { kind: "json", schema: organizationListResponseSchema } },
-    errors: [...AUTH_ERRORS, "FORBIDDEN"],
-  },
-  {
-    method: "post",
-    path: "/organizations",
-    operationId: "createOrganization",
-    tag: "Administration",
-    summary: "Create an organization",
-    description: "Admins only. 409 `CONFLICT` when an MPN ID already belongs to another organization.",
-    auth: true,
-    body: { kind: "json", schema: organizationCreateSchema, required: true },
-    success: {
-      status: 201,
-      description: "The new organization.",
-      content: { kind: "json", schema: organizationResourceSchema },
-      headers: ["Location"],
-    },
-    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION", "CONFLICT"],
-  },
-  {
-    method: "patch",
-    path: "/organizations/{id}",
-    operationId: "updateOrganization",
-    tag: "Administration",
-    summary: "Rename an organization, add or retire MPN IDs",
-    description:
-      "Admins only. A retired MPN ID stays on the claims that name it but is refused (422) on a new claim or an " +
-      "edit; adding it again makes it active. 409 `CONFLICT` when an added MPN ID belongs to another organization; " +
-      "422 when a retired one is not this organization's.",
-    auth: true,
-    pathParams: [{ name: "id", description: "The organization's `id`." }],
-    body: { kind: "json", schema: organizationPatchSchema, required: true },
-    success: { status: 200, description: "The organization.", content: { kind: "json", schema: organizationResourceSchema } },
-    errors: [...AUTH_ERRORS, "FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT"],
-  },
-  {
-    method: "get",
-    path: "/audit-events",
-    operationId: "listAuditEvents",
-    tag: "Administration",
-    summary: "Read the audit log",
-    description:
-      "Admins only. Every claim history event and every security event (sign-ins, passwords, API keys, users, " +
-      "organizations, settings), ordered by (`at`, `id`) ascending, 100 a page; pass `nextCursor` back as `cursor`. " +
-      "`from`/`to`: inclusive ISO-8601 times or dates (a date `to` covers its whole UTC day).",
-    auth: true,
-    query: auditQuerySchema,
-    success: { status: 200, description: "A page of the audit log.", content: { kind: "json", schema: auditPageSchema } },
-    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION"],
-  },
-  {
-    method: "get",
-    path: "/audit-events/export.csv",
-    operationId: "exportAuditEventsCsv",
-    tag: "Administration",
-    summary: "Export the audit log as CSV",
-    description: "Admins only. Every event matching the same filters as `GET /audit-events`, streamed; `data` is a JSON cell.",
-    auth: true,
-    query: auditQuerySchema,
-    success: { status: 200, description: "RFC 4180 CSV with a header row.", content: { kind: "csv" }, headers: ["Content-Disposition"] },
-    errors: [...AUTH_ERRORS, "FORBIDDEN", "VALIDATION"],
-  },
-  {
-    method: "get",
-    path: "/metrics",
-    operationId: "getMetrics",
-    tag: "Administration",
-    summary: "Read the metrics of a period",
-    description:
-      "Admins and reviewers: every claim they may see; partners: their own organization, `reviewers` is `[]`. " +
-      "`from`/`to`: inclusive dates (YYYY-MM-DD) in the portal time zone, default the last 30 days, at most 366 days " +
-      "(422 otherwise). Definitions in docs/domain.md (Administration › Metrics).",
-    auth: true,
-    query: metricsQuerySchema,
-    success: { status: 200, description: "The metrics.", content: { kind: "json", schema: metricsResponseSchema } },
-    errors: [...AUTH_ERRORS, "VALIDATION"],
-  },
-  {
-    method: "get",
     path: "/openapi.json",
     operationId: "getOpenApiDocument",
     tag: "About this API",
@@ -819,4 +519,7 @@ export const OPERATIONS: OperationSpec[] = [
     success: { status: 200, description: "The OpenAPI 3.1 document.", content: { kind: "openapi" } },
     errors: [],
   },
+  ...administrationOperations,
+  ...webhookOperations,
+  ...notificationOperations,
 ];
