@@ -25,6 +25,9 @@ else
   echo "!! PostgreSQL is not reachable at $TEST_DATABASE_URL: integration tests are reported as SKIPPED, and e2e runs on PGlite."
 fi
 
+# The proof suite's ledger (tests/proof/report.ts) starts empty; scripts/proof-summary.mjs prints it at the end.
+rm -rf test-results/proof
+
 step "type check"
 npx tsc --noEmit
 # The API document: Redocly lint, generated client types, the example type-checked against them.
@@ -41,3 +44,4 @@ step "build"
 npx next build
 step "end-to-end tests (Playwright + Chromium)"
 npx playwright test
+node scripts/proof-summary.mjs
