@@ -31,6 +31,9 @@ const config: NextConfig = {
   // Parallel local builds (one per developer task) may each use their own folder; the default is .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // The scale benchmark's floor routes (app/**/page.bench.tsx, route.bench.ts) exist only in a build made with
+  // CPOR_BENCH_ROUTES=1 (bench/scale.bench.ts builds into its own NEXT_DIST_DIR); a normal build never has them.
+  pageExtensions: process.env.CPOR_BENCH_ROUTES === "1" ? ["bench.tsx", "bench.ts", "tsx", "ts"] : ["tsx", "ts"],
   // PGlite loads its WASM and data files from node_modules at run time: never bundle it.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
   async headers() {

@@ -13,7 +13,7 @@ const UPLOAD_BYTES = Number(process.env.BENCH_UPLOAD_MB || 50) * MB;
 const CHUNK = 64 * 1024;
 
 /** A PDF signature, then filler, produced chunk by chunk: the client never holds the file either. */
-function pdfStream(total: number): ReadableStream<Uint8Array> {
+export function pdfStream(total: number): ReadableStream<Uint8Array> {
   const header = new TextEncoder().encode("%PDF-1.7\n% bench upload\n");
   const trailer = new TextEncoder().encode("\n%%EOF\n");
   let sent = 0;
@@ -38,7 +38,7 @@ function pdfStream(total: number): ReadableStream<Uint8Array> {
   });
 }
 
-async function upload(baseUrl: string, key: string, claimId: string, bytes: number, name: string) {
+export async function upload(baseUrl: string, key: string, claimId: string, bytes: number, name: string) {
   const started = performance.now();
   const response = await fetch(`${baseUrl}/api/v1/claims/${claimId}/poe`, {
     method: "POST",

@@ -44,3 +44,16 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
 export function redisUrl(env: Record<string, string | undefined> = process.env): string | null {
   return env.REDIS_URL?.trim() || null;
 }
+
+/**
+ * How long a node may keep the signed-in user, API keys and SLA settings in memory (lib/cache/): a backstop only,
+ * as every change is announced to every node at once. `NODE_CACHE_SECONDS`; 30 in production, 0 (off) otherwise,
+ * so tests that write rows directly never read an older copy.
+ */
+export function nodeCacheSeconds(env: Record<string, string | undefined> = process.env): number {
+  if (env.NEXT_PHASE === "phase-production-build") return 0; // `next build` opens no database
+  const raw = env.NODE_CACHE_SECONDS;
+  if (raw === undefined || raw === "") return env.NODE_ENV === "production" ? 30 : 0;
+  const seconds = Number(raw);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+}

@@ -13,7 +13,7 @@ import { PrismaClient } from "./generated/prisma/client";
 export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite"; // keep in sync with prisma.config.ts
 
 export type Db = PrismaClient;
-type Cache = { prisma?: PrismaClient; closeEmbedded?: () => Promise<void> };
+type Cache = { prisma?: PrismaClient; pglite?: PGlite; closeEmbedded?: () => Promise<void> };
 const cache = globalThis as typeof globalThis & { __cporDb?: Cache };
 
 export function databaseUrl(): string {
@@ -78,23 +78,64 @@ export function lockEmbeddedDataDir(dir: string): void {
   throw new Error(`Could not take the lock ${lock}`);
 }
 
+// Statement counters for the scale benchmark (bench/scale.bench.ts reads them through a bench-only route):
+// with CPOR_SQL_STATS=1 every statement this process sends is counted with its duration. Off by default: the
+// query event costs a little on every statement.
+type SqlStats = { statements: number; totalMs: number };
+const sqlStats = globalThis as typeof globalThis & { __cporSqlStats?: SqlStats };
+const countSql = process.env.CPOR_SQL_STATS === "1";
+
+function sqlStatsLog() {
+  return countSql ? { log: [{ emit: "event" as const, level: "query" as const }] } : {};
+}
+
+function withSqlStats(client: PrismaClient): PrismaClient {
+  if (!countSql) return client;
+  resetSqlStats();
+  (client as unknown as { $on(event: "query", cb: (e: { duration: number }) => void): void }).$on("query", (event) => {
+    const stats = (sqlStats.__cporSqlStats ??= { statements: 0, totalMs: 0 });
+    stats.statements++;
+    stats.totalMs += event.duration;
+  });
+  return client;
+}
+
+export function readSqlStats(): SqlStats & { enabled: boolean } {
+  return { enabled: countSql, ...(sqlStats.__cporSqlStats ?? { statements: 0, totalMs: 0 }) };
+}
+
+export function resetSqlStats(): void {
+  sqlStats.__cporSqlStats = { statements: 0, totalMs: 0 };
+}
+
 export function getDb(): PrismaClient {
   const c = (cache.__cporDb ??= {});
   if (c.prisma) return c.prisma;
   const url = databaseUrl();
   if (/^postgres(ql)?:\/\//.test(url)) {
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    c.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+    c.prisma = withSqlStats(new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }), ...sqlStatsLog() }));
   } else if (isEmbeddedDatabase(url)) {
     const dir = embeddedDataDir(url);
     lockEmbeddedDataDir(dir);
     const pglite = new PGlite(dir);
     c.prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    c.pglite = pglite;
     c.closeEmbedded = () => pglite.close();
   } else {
     throw new Error(`DATABASE_URL must be postgres(ql)://… or pglite:<dir>, got ${url.split(":")[0]}:…`);
   }
   return c.prisma;
+}
+
+/** Whether `db` is this process's own client (getDb), not a test's or a transaction's: only it reads node caches. */
+export function isProcessClient(db: unknown): boolean {
+  return db !== undefined && cache.__cporDb?.prisma === db;
+}
+
+/** The embedded database, when this process opened one (its LISTEN/NOTIFY serves lib/cache/invalidation.ts). */
+export function embeddedDatabase(): PGlite | undefined {
+  return cache.__cporDb?.pglite;
 }
 
 /** Disconnects and, for PGlite, flushes and releases the data folder. CLIs call it before exiting. */

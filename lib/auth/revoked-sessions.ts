@@ -1,8 +1,9 @@
 // Server-side end of a JWT session. next-auth's JWT sessions live only in the browser's cookie, so signing
 // out alone would leave a copied cookie valid until it expires. Each session carries an id (`sid`, set at
 // sign-in) and an absolute end (`sessionEndsAt` = sign-in + maxAge, not moved by refreshes); sign-out records
-// the id here until that end, and getCurrentUser (lib/auth/session.ts) refuses a recorded id with one
-// primary-key lookup and no cache. "Sign out everywhere" needs no row: it bumps the user's sessionVersion.
+// the id here until that end, and getCurrentUser (lib/auth/session.ts) refuses a recorded id (one primary-key
+// lookup, remembered per node until a sign-out announces it: lib/cache/). "Sign out everywhere" needs no row: it bumps the user's sessionVersion.
+import type { NodeCache } from "../cache/node-cache";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -31,10 +32,13 @@ export async function revokeSession(db: Db | Prisma.TransactionClient, token: Se
  * Whether the session may still be used at `now`: it has an id and an absolute end (tokens issued before
  * sessions had ids are refused: their users sign in once more), that end is not past, and it was not signed out.
  */
-export async function isSessionLive(db: Db, token: SessionClaims, now: Date = new Date()): Promise<boolean> {
-  if (!token.sid || !token.sessionEndsAt || token.sessionEndsAt <= now.getTime()) return false;
-  const revoked = await db.revokedSession.findUnique({ where: { id: token.sid }, select: { id: true } });
-  return revoked === null;
+export async function isSessionLive(db: Db, token: SessionClaims, now: Date = new Date(), revokedCache?: NodeCache<boolean>): Promise<boolean> {
+  const sid = token.sid;
+  if (!sid || !token.sessionEndsAt || token.sessionEndsAt <= now.getTime()) return false;
+  const loadRevoked = async () => (await db.revokedSession.findUnique({ where: { id: sid }, select: { id: true } })) !== null;
+  // A node may remember "not signed out": a sign-out anywhere announces the id and drops that (lib/cache/).
+  const revoked = revokedCache ? await revokedCache.get(sid, loadRevoked) : await loadRevoked();
+  return !revoked;
 }
 
 /** The sweep's cleanup: rows whose session has ended are refused by their end time already. */

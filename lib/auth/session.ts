@@ -4,7 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { UserRole } from "../claims/catalogue";
 import type { Actor } from "../claims/lifecycle";
-import { getDb, type Db } from "../db";
+import { defineNodeCache } from "../cache/invalidation";
+import { getDb, isProcessClient, type Db } from "../db";
 import { authOptions } from "./options";
 import { isSessionLive } from "./revoked-sessions";
 
@@ -27,14 +28,27 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> =>
   sessionUser(getDb(), await getServerSession(authOptions)),
 );
 
+type UserRow = Awaited<ReturnType<typeof loadUserRow>>;
+function loadUserRow(db: Db, id: string) {
+  return db.user.findUnique({ where: { id }, include: { organization: true } });
+}
+
+// Per node, dropped at once when the row changes anywhere (lib/cache/): a deactivation, role change or
+// "sign out everywhere" still ends the session at its next request.
+const userRows = defineNodeCache<UserRow>("user", 20_000);
+const revokedSessions = defineNodeCache<boolean>("session", 50_000);
+
 /** The user a decoded session stands for, or null when the session is over (getCurrentUser's rule). */
 export async function sessionUser(db: Db, session: Session | null): Promise<SessionUser | null> {
   const id = session?.user?.id;
   if (!session || !id) return null;
-  // Two indexed lookups, no cache: the user row (sessionVersion, active) and the revoked-session row.
+  // Two indexed lookups — the user row (sessionVersion, active) and the revoked-session row — each served from
+  // this node's cache when the process's own client asks (lib/cache/node-cache.ts says why that is safe).
+  const cached = isProcessClient(db);
+  const claims = { sub: id, sid: session.user.sid ?? undefined, sessionEndsAt: session.user.sessionEndsAt ?? undefined };
   const [user, live] = await Promise.all([
-    db.user.findUnique({ where: { id }, include: { organization: true } }),
-    isSessionLive(db, { sub: id, sid: session.user.sid ?? undefined, sessionEndsAt: session.user.sessionEndsAt ?? undefined }),
+    cached ? userRows.get(id, () => loadUserRow(db, id)) : loadUserRow(db, id),
+    isSessionLive(db, claims, new Date(), cached ? revokedSessions : undefined),
   ]);
   if (!user || !live || !isSessionCurrent(user, session.user.sessionVersion)) return null;
   return {

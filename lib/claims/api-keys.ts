@@ -7,7 +7,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import type { Db } from "../db";
+import { defineNodeCache } from "../cache/invalidation";
+import { isProcessClient, type Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { UserRole } from "./catalogue";
 import { ClaimError } from "./errors";
@@ -223,14 +224,9 @@ export interface ApiKeyPrincipal {
   user: { id: string; name: string; role: UserRole; organizationId: string | null };
 }
 
-/**
- * The user a presented key acts as, or null: unknown, malformed, revoked or expired key, or a deactivated user (their
- * keys stop working at once; nothing is cached). Records the key's last use at most once a minute.
- */
-export async function authenticateApiKey(db: Db, presented: string, now = new Date()): Promise<ApiKeyPrincipal | null> {
-  if (!looksLikeApiKey(presented)) return null;
-  const row = await db.apiKey.findUnique({
-    where: { secretHash: hashApiKey(presented) },
+function loadApiKeyRow(db: Db, secretHash: string) {
+  return db.apiKey.findUnique({
+    where: { secretHash },
     select: {
       id: true,
       revokedAt: true,
@@ -239,6 +235,19 @@ export async function authenticateApiKey(db: Db, presented: string, now = new Da
       user: { select: { id: true, name: true, role: true, organizationId: true, active: true } },
     },
   });
+}
+const apiKeyRows = defineNodeCache<Awaited<ReturnType<typeof loadApiKeyRow>>>("apikey", 20_000);
+
+/**
+ * The user a presented key acts as, or null: unknown, malformed, revoked or expired key, or a deactivated user (their
+ * keys stop working at once; nothing is cached). Records the key's last use at most once a minute.
+ */
+export async function authenticateApiKey(db: Db, presented: string, now = new Date()): Promise<ApiKeyPrincipal | null> {
+  if (!looksLikeApiKey(presented)) return null;
+  const secretHash = hashApiKey(presented);
+  // Per node, dropped at once when the key or its user changes anywhere (lib/cache/): a revoked key or a
+  // deactivated user still stops working at the next request.
+  const row = isProcessClient(db) ? await apiKeyRows.get(secretHash, () => loadApiKeyRow(db, secretHash)) : await loadApiKeyRow(db, secretHash);
   if (!row || row.revokedAt || !row.user.active) return null;
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
@@ -250,6 +259,9 @@ export async function authenticateApiKey(db: Db, presented: string, now = new Da
           OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS + 1) } }],
         },
         data: { lastUsedAt: now },
+      })
+      .then(() => {
+        row.lastUsedAt = now; // this node's copy, so the next requests within the minute skip the write
       })
       .catch((error: unknown) => console.error("could not record API key use:", error));
   }

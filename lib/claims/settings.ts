@@ -3,7 +3,8 @@
 // and stored on the claim (dueAt).
 import type { z } from "zod";
 import { recordAuditEvent, type AuditJson } from "../audit/record-audit-event";
-import type { Db } from "../db";
+import { defineNodeCache } from "../cache/invalidation";
+import { isProcessClient, type Db } from "../db";
 import { ClaimError } from "./errors";
 import type { Actor } from "./lifecycle";
 import { slaSettingsSchema } from "./schemas";
@@ -15,8 +16,18 @@ export const SLA_SETTINGS_KEY = "sla";
 export const slaSettingsPatchSchema = slaSettingsSchema.omit({ holidays: true }).partial();
 export type SlaSettingsPatch = z.infer<typeof slaSettingsPatchSchema>;
 
-/** The one way to read the settings: stored values over the seed's defaults, plus the holiday calendar. */
+/**
+ * The one way to read the settings: stored values over the seed's defaults, plus the holiday calendar. The
+ * process's own client reads them from this node's cache, dropped at once when either table changes anywhere
+ * (lib/cache/); a transaction or a test's client reads the tables.
+ */
 export async function getSlaSettings(db: Pick<Db, "setting" | "holiday">): Promise<SlaSettings> {
+  return isProcessClient(db) ? slaSettingsCache.get("sla", () => loadSlaSettings(db)) : loadSlaSettings(db);
+}
+
+const slaSettingsCache = defineNodeCache<SlaSettings>("settings", 1);
+
+async function loadSlaSettings(db: Pick<Db, "setting" | "holiday">): Promise<SlaSettings> {
   const [row, holidays] = await Promise.all([
     db.setting.findUnique({ where: { key: SLA_SETTINGS_KEY } }),
     db.holiday.findMany({ select: { date: true }, orderBy: { date: "asc" } }),
