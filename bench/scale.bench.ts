@@ -181,6 +181,7 @@ export async function run(): Promise<void> {
   const data = await prepareScaleDatabase(CLAIMS, ORGS);
   const fixtures = await prepareFixtures(data.url);
   ensureBenchBuild();
+  process.env.NEXT_DIST_DIR = DIST_DIR; // startServer serves (and checks for) this build, not .next/
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), "cpor-bench-scale-"));
   const server = await startServer({
     DATABASE_URL: data.url,

@@ -21,7 +21,7 @@ import { ClaimTable } from "./claim-table";
 import { ListFilterForm } from "./list-filter-form";
 import { MoreFilters } from "./more-filters";
 import { slaWording } from "./sla-wording";
-import { StatusBadgeView } from "./status-badge";
+import { StatusBadgeView, statusMeaningId } from "./status-badge";
 
 /** The browser's CSV download of a list (session-authenticated; same filters and visibility as the page). */
 export const CLAIMS_EXPORT_PATH = "/claims/export.csv";
@@ -282,7 +282,6 @@ export async function ClaimList(props: {
               dashboard: tDashboard,
               table: tTable,
               status: tStatus,
-              statusMeaning: (status: ClaimStatus) => tMeaning(status, wording),
               sla: tSla,
               program: tProgram,
               activity: tActivity,
@@ -293,7 +292,6 @@ export async function ClaimList(props: {
             calendar: calendarOf(props.settings),
             organizations: props.organizations,
             showReviewer: props.audience === "staff",
-            statusMeaningInline: props.audience === "partner",
             showCreated: filters.sort.endsWith("createdAt"),
             sortHref: (sort) => href({ sort, page: 1 }),
           }}
@@ -324,13 +322,15 @@ export async function ClaimList(props: {
         </nav>
       ) : null}
 
-      <details className="rounded border border-slate-200 bg-white p-3 text-sm">
+      {/* The one place a list writes the statuses' meanings: each row's badge points here (aria-describedby).
+          Open for partners, who read the meanings; staff know them. */}
+      <details className="rounded border border-slate-200 bg-white p-3 text-sm" open={props.audience === "partner"}>
         <summary className="cursor-pointer font-medium">{tTable("legendTitle")}</summary>
         <dl className="mt-2 grid gap-2 sm:grid-cols-[max-content_1fr] sm:gap-x-4">
           {statuses.map((s) => (
             <div key={s} className="contents">
-              <dt><StatusBadgeView status={s} label={tStatus(s)} meaning={tMeaning(s, wording)} /></dt>
-              <dd className="text-slate-700">{tMeaning(s)}</dd>
+              <dt><StatusBadgeView status={s} label={tStatus(s)} /></dt>
+              <dd className="text-slate-700" id={statusMeaningId(s)}>{tMeaning(s, wording)}</dd>
             </div>
           ))}
         </dl>

@@ -18,16 +18,16 @@ import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-b
 // The adapter's render helper only (no hooks): this module stays a server component.
 import { flexRender } from "@tanstack/react-table/flex-render";
 import Link from "next/link";
+import type { CSSProperties } from "react";
 import type { getFormatter, getTranslations } from "next-intl/server";
 import { oneOf, WORKLOAD_KEYS } from "@/i18n/message-keys";
-import type { ClaimStatus } from "@/lib/claims/catalogue";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
 import type { ClaimListRow, ClaimSort } from "@/lib/claims/queries";
 import type { BusinessCalendar } from "@/lib/claims/sla";
 import type { Messages } from "@/messages";
 import styles from "./claim-table.module.css";
 import { DeadlineView } from "./deadline-text";
-import { StatusBadgeView } from "./status-badge";
+import { StatusBadgeView, statusMeaningId } from "./status-badge";
 
 /** The translator of one message namespace, typed by its keys. */
 type Translate<N extends keyof Messages> = Awaited<ReturnType<typeof getTranslations<N>>>;
@@ -37,8 +37,6 @@ export interface ClaimTableMeta {
     dashboard: Translate<"dashboard">;
     table: Translate<"claimsTable">;
     status: Translate<"status">;
-    /** The status's one-line meaning, its durations already filled in from the settings. */
-    statusMeaning: (status: ClaimStatus) => string;
     sla: Translate<"sla">;
     program: Translate<"program">;
     activity: Translate<"activity">;
@@ -51,8 +49,6 @@ export interface ClaimTableMeta {
   organizations?: Map<string, string>;
   /** Staff lists: adds the column of the reviewer who holds each claim. */
   showReviewer?: boolean;
-  /** Partners read the status's one-line meaning under each badge; staff get it as the badge's title. */
-  statusMeaningInline: boolean;
   /** Sorted by creation: the updated column also shows each claim's creation date. */
   showCreated: boolean;
   /** The URL of the same list sorted by `sort`, first page. */
@@ -86,12 +82,9 @@ function label<TValue>(ctx: Pick<HeaderContext<typeof claimTableFeatures, ClaimL
 const numberColumn = column.accessor("number", {
   header: label,
   cell: (ctx) => (
-    <Link
-      href={`/claims/${ctx.row.original.id}`}
-      // A viewport prefetch of every row's claim page would multiply the server's work per dashboard view.
-      prefetch={false}
-      className="font-mono font-medium whitespace-nowrap text-blue-800 underline underline-offset-2 hover:text-blue-950"
-    >
+    // Styled by claim-table.module.css (first cell's link), not by classes repeated in every row.
+    // A viewport prefetch of every row's claim page would multiply the server's work per dashboard view.
+    <Link href={`/claims/${ctx.row.original.id}`} prefetch={false}>
       {formatClaimNumber(ctx.getValue())}
     </Link>
   ),
@@ -110,10 +103,10 @@ const otherColumns = column.columns([
     id: "customer",
     header: label,
     cell: (ctx) => (
-      <div>
-        <div className="font-medium">{ctx.getValue()}</div>
-        <div className="text-xs [overflow-wrap:anywhere] text-slate-600">{ctx.row.original.customerDomain}</div>
-      </div>
+      <>
+        <strong>{ctx.getValue()}</strong>
+        <small>{ctx.row.original.customerDomain}</small>
+      </>
     ),
     meta: { label: "customer", className: "md:min-w-44" },
   }),
@@ -145,12 +138,9 @@ const otherColumns = column.columns([
   column.accessor("status", {
     header: label,
     cell: (ctx) => {
-      const { t, statusMeaningInline } = ctx.table.options.meta!;
       const status = ctx.getValue();
-      const badge = (
-        <StatusBadgeView status={status} label={t.status(status)} meaning={t.statusMeaning(status)} withMeaning={statusMeaningInline} />
-      );
-      return statusMeaningInline ? <div className="md:w-60">{badge}</div> : badge;
+      // The meaning is written once, in the list's legend; the badge points to it.
+      return <StatusBadgeView status={status} label={ctx.table.options.meta!.t.status(status)} describedBy={statusMeaningId(status)} />;
     },
     meta: { label: "status" },
   }),
@@ -176,12 +166,12 @@ const otherColumns = column.columns([
       const updated = <time dateTime={ctx.getValue().toISOString()}>{date(ctx.getValue())}</time>;
       if (!showCreated) return updated;
       return (
-        <div>
+        <>
           {updated}
-          <div className="text-xs text-slate-600">
+          <small>
             <time dateTime={createdAt.toISOString()}>{t.table("created", { date: date(createdAt) })}</time>
-          </div>
-        </div>
+          </small>
+        </>
       );
     },
     enableSorting: true,
@@ -233,6 +223,11 @@ export function ClaimTable(props: {
     meta: props.meta,
   });
   const { t } = props.meta;
+  // Small screens label each cell with its column's name: set once on the table as --col-1 … --col-n (read by
+  // claim-table.module.css), not repeated as an attribute on every cell of every row.
+  const columnLabels = Object.fromEntries(
+    table.getAllLeafColumns().map((col, i) => [`--col-${i + 1}`, JSON.stringify(props.meta.t.dashboard(col.columnDef.meta!.label))]),
+  ) as CSSProperties;
 
   // Small screens show one card per claim (claim-table.module.css): the explicit ARIA roles keep the table
   // semantics for assistive technology when CSS changes the table's display.
@@ -244,7 +239,7 @@ export function ClaimTable(props: {
       tabIndex={0}
       className="md:overflow-x-auto md:rounded md:border md:border-slate-200 md:bg-white"
     >
-      <table role="table" className={`w-full text-left text-sm ${styles.table}`} data-testid="claims-table">
+      <table role="table" className={`w-full text-left text-sm ${styles.table}`} style={columnLabels} data-testid="claims-table">
         <caption className="sr-only">{props.caption}</caption>
         <thead role="rowgroup" className="bg-slate-100 text-xs text-slate-700 uppercase">
           {table.getHeaderGroups().map((group) => (
@@ -295,7 +290,7 @@ export function ClaimTable(props: {
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} role="row" data-testid="claim-row">
               {row.getAllCells().map((cell) => (
-                <td key={cell.id} role="cell" data-label={label(cell.getContext())} className={cell.column.columnDef.meta?.className}>
+                <td key={cell.id} role="cell" className={cell.column.columnDef.meta?.className}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}
