@@ -34,8 +34,9 @@ const config: NextConfig = {
   // The scale benchmark's floor routes (app/**/page.bench.tsx, route.bench.ts) exist only in a build made with
   // CPOR_BENCH_ROUTES=1 (bench/scale.bench.ts builds into its own NEXT_DIST_DIR); a normal build never has them.
   pageExtensions: process.env.CPOR_BENCH_ROUTES === "1" ? ["bench.tsx", "bench.ts", "tsx", "ts"] : ["tsx", "ts"],
-  // PGlite loads its WASM and data files from node_modules at run time: never bundle it.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
+  // PGlite loads its WASM and data files from node_modules at run time: never bundle it. The AWS SDK is loaded
+  // only with STORAGE=s3 (lib/storage/file-storage.ts): left to Node, not compiled into every server bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@aws-sdk/client-s3", "@aws-sdk/lib-storage"],
   async headers() {
     // A PoE file answer (portal download, preview, API download) sets its own, stricter CSP (lib/poe/download.ts:
     // `sandbox`, no scripts): a header from here would replace it, so those paths get every header but the CSP.

@@ -1,10 +1,10 @@
-// PoE files live behind this small interface: local disk by default; an object store (S3, Azure Blob)
-// implements the same same methods for multi-node deployments.
+// PoE files live behind this small interface: local disk by default; an S3-compatible object store
+// (lib/storage/s3-storage.ts, STORAGE=s3) implements the same methods for nodes that share no disk.
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
+import { PassThrough, Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 export interface StoredFile {
@@ -31,17 +31,25 @@ export interface FileStorage {
   list(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
+/** Keys are generated here (UUIDs sharded by prefix): user input never becomes a path or an object name. */
+export function newStorageKey(): string {
+  const id = randomUUID();
+  return `${id.slice(0, 2)}/${id}`;
+}
+
+export function isStorageKey(key: string): boolean {
+  return /^[0-9a-f]{2}\/[0-9a-f-]{36}$/.test(key);
+}
+
 export function localDiskStorage(root = process.env.STORAGE_DIR || "./.data/files"): FileStorage {
   const base = path.resolve(/*turbopackIgnore: true*/ process.cwd(), root);
-  // Keys are generated here (UUIDs sharded by prefix): user input never becomes a path.
   const pathOf = (key: string) => {
-    if (!/^[0-9a-f]{2}\/[0-9a-f-]{36}$/.test(key)) throw new Error(`Invalid storage key ${key}`);
+    if (!isStorageKey(key)) throw new Error(`Invalid storage key ${key}`);
     return path.join(base, key);
   };
   return {
     async put(body, { maxBytes }) {
-      const id = randomUUID();
-      const key = `${id.slice(0, 2)}/${id}`;
+      const key = newStorageKey();
       const target = pathOf(key);
       await fs.mkdir(path.dirname(target), { recursive: true });
       const hash = createHash("sha256");
@@ -85,7 +93,7 @@ export function localDiskStorage(root = process.env.STORAGE_DIR || "./.data/file
         if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
         for (const name of await fs.readdir(path.join(base, shard.name))) {
           const key = `${shard.name}/${name}`;
-          if (!/^[0-9a-f]{2}\/[0-9a-f-]{36}$/.test(key)) continue;
+          if (!isStorageKey(key)) continue;
           const stat = await fs.stat(path.join(base, key)).catch(() => null);
           if (stat) yield { key, modifiedAt: stat.mtime };
         }
@@ -94,7 +102,44 @@ export function localDiskStorage(root = process.env.STORAGE_DIR || "./.data/file
   };
 }
 
+/** A storage whose implementation is imported when it is first used. */
+function loadedOnFirstUse(load: () => Promise<FileStorage>): FileStorage {
+  let loading: Promise<FileStorage> | undefined;
+  const storage = () => (loading ??= load());
+  return {
+    put: async (body, options) => (await storage()).put(body, options),
+    head: async (key, bytes) => (await storage()).head(key, bytes),
+    read(key) {
+      if (!isStorageKey(key)) throw new Error(`Invalid storage key ${key}`);
+      const out = new PassThrough();
+      storage().then(
+        (s) => s.read(key).on("error", (error) => out.destroy(error)).pipe(out),
+        (error: unknown) => out.destroy(error as Error),
+      );
+      return out;
+    },
+    delete: async (key) => (await storage()).delete(key),
+    async *list() {
+      yield* (await storage()).list();
+    },
+  };
+}
+
 let shared: FileStorage | undefined;
+/** The configured storage: `STORAGE=s3` (lib/storage/s3-storage.ts), else the local disk under STORAGE_DIR. */
 export function getFileStorage(): FileStorage {
-  return (shared ??= localDiskStorage());
+  if (shared) return shared;
+  const kind = process.env.STORAGE || "local";
+  if (kind === "s3") {
+    // Loaded at first use, only when configured: the SDK is large and local-disk installs never need it.
+    shared = loadedOnFirstUse(async () => {
+      const { s3Storage, s3ConfigFromEnv } = await import("./s3-storage");
+      return s3Storage(s3ConfigFromEnv());
+    });
+  } else if (kind === "local") {
+    shared = localDiskStorage();
+  } else {
+    throw new Error(`STORAGE must be "local" or "s3", got "${kind}"`);
+  }
+  return shared;
 }
