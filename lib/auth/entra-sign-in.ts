@@ -46,7 +46,8 @@ export async function entraSignIn(
     }
   }
   if (refusal) {
-    const user = [linked, byEmail].find((row) => row && row.id === (decision as { userId?: string }).userId) ?? null;
+    // The account concerned, when there is one (the audit event names it and its organization).
+    const user = [linked, byEmail].find((row) => row !== null && row.id === decision.userId) ?? null;
     await recordSignInFailed(db, {
       email: identity?.email ?? (typeof claims?.email === "string" ? claims.email : ""),
       reason: refusal,
@@ -55,5 +56,5 @@ export async function entraSignIn(
     });
     return { ok: false, reason: refusal };
   }
-  return { ok: true, userId: (decision as { userId: string }).userId };
+  return { ok: true, userId: decision.userId as string };
 }

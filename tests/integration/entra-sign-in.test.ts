@@ -280,4 +280,21 @@ describe.skipIf(!pgAvailable)("Entra ID sign-in by tenant + object id (local Ope
     expect(linked.redirect).toBe(`${portal.url}/login?error=AccessDenied`);
     expect(await lastFailure()).toMatchObject({ reason: "INACTIVE_USER", entraObjectId: OID_ANA });
   });
+
+  it("two identities racing for one unlinked email: exactly one links, the other is refused", async () => {
+    const { entraSignIn } = await import("../../lib/auth/entra-sign-in");
+    const { parseAllowedTenants } = await import("../../lib/auth/entra-link");
+    const dora = await env.t.db.user.create({ data: { email: "dora@contoso.example", name: "Dora", role: "REVIEWER" } });
+    const claims = (oid: string) => ({ tid: TENANT, oid, email: "dora@contoso.example" });
+    const oids = ["0a1b2c3d-0000-4000-8000-0000000d0001", "0a1b2c3d-0000-4000-8000-0000000d0002"];
+    const [first, second] = [env.t.connect(), env.t.connect()];
+    const results = await Promise.all([
+      entraSignIn(first, claims(oids[0]), parseAllowedTenants(TENANT)),
+      entraSignIn(second, claims(oids[1]), parseAllowedTenants(TENANT)),
+    ]);
+    expect(results.filter((r) => r.ok)).toEqual([{ ok: true, userId: dora.id }]);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "ENTRA_LINKED_ELSEWHERE" }]);
+    const linked = await env.t.db.user.findUniqueOrThrow({ where: { id: dora.id } });
+    expect(oids[results.findIndex((r) => r.ok)]).toBe(linked.entraObjectId);
+  });
 });
