@@ -44,7 +44,12 @@ export function LoginForm({ entraEnabled }: { entraEnabled: boolean }) {
   const t = useTranslations("login");
   const tLinks = useTranslations("passwordLinks");
   const params = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
+  // Where next-auth sends a refused sign-in (pages.error): an Entra ID sign-in refused (lib/auth/entra-link.ts)
+  // is AccessDenied; the reason stays in the audit log, not on the page.
+  const [error, setError] = useState<string | null>(() => {
+    const code = params.get("error");
+    return !code ? null : code === "AccessDenied" ? t("entraDenied") : t("error");
+  });
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

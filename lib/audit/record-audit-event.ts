@@ -53,7 +53,19 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   event("SIGN_IN_FAILED", {
     email: z.string(),
     userId: id.optional(),
-    reason: z.enum(["INVALID_INPUT", "UNKNOWN_EMAIL", "INACTIVE_USER", "WRONG_PASSWORD"]),
+    reason: z.enum([
+      "INVALID_INPUT",
+      "UNKNOWN_EMAIL",
+      "INACTIVE_USER",
+      "WRONG_PASSWORD",
+      // Entra ID refusals (lib/auth/entra-link.ts); those events also carry the token's tenant and object id.
+      "ENTRA_CLAIMS_MISSING",
+      "ENTRA_TENANT_NOT_ALLOWED",
+      "ENTRA_LINKED_ELSEWHERE",
+    ]),
+    method: z.string().optional(),
+    entraTenantId: z.string().optional(),
+    entraObjectId: z.string().optional(),
   }),
   // A draft deleted with its history (docs/domain.md "Partner tools"): this row is all that remains of it.
   event("CLAIM_DISCARDED", { claimId: id, number: z.string().min(1), organizationId: id }),

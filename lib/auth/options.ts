@@ -5,19 +5,41 @@ import { z } from "zod";
 import type { UserRole } from "../claims/catalogue";
 import { getDb } from "../db";
 import { languageFromAcceptLanguage } from "../notifications/catalogue";
+import { entraIdentity, parseAllowedTenants } from "./entra-link";
+import { entraSignIn } from "./entra-sign-in";
 import { verifyPassword } from "./password";
 import { revokeSession, SESSION_MAX_AGE_SECONDS } from "./revoked-sessions";
 import { recordSignInFailed, recordSignInSucceeded, type SignInFailure } from "./sign-in-audit";
 
 const credentialsSchema = z.object({ email: z.email().trim().toLowerCase(), password: z.string().min(1).max(200) });
 
-/** Microsoft Entra ID (OIDC) signs users in only when it is configured; it never creates users. */
+/**
+ * Microsoft Entra ID (OIDC) signs users in only when it is configured, including at least one allowed tenant;
+ * it never creates users. ENTRA_ISSUER replaces login.microsoftonline.com (a sovereign cloud, or a local
+ * OpenID provider in tests/integration/entra-sign-in.test.ts).
+ */
 function entraProvider() {
-  const { ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET, ENTRA_TENANT_ID } = process.env;
+  const { ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET, ENTRA_TENANT_ID, ENTRA_ISSUER } = process.env;
   if (!ENTRA_CLIENT_ID || !ENTRA_CLIENT_SECRET || !ENTRA_TENANT_ID) return [];
+  if (entraAllowedTenants().size === 0) return [];
+  const issuer = (ENTRA_ISSUER || `https://login.microsoftonline.com/${ENTRA_TENANT_ID}/v2.0`).replace(/\/+$/, "");
   return [
-    AzureADProvider({ clientId: ENTRA_CLIENT_ID, clientSecret: ENTRA_CLIENT_SECRET, tenantId: ENTRA_TENANT_ID }),
+    AzureADProvider({
+      clientId: ENTRA_CLIENT_ID,
+      clientSecret: ENTRA_CLIENT_SECRET,
+      tenantId: ENTRA_TENANT_ID,
+      wellKnown: `${issuer}/.well-known/openid-configuration`,
+      // openid-client verifies the ID token (signature, issuer, audience) and these; next-auth then hands
+      // its claims to the signIn callback as `profile`.
+      checks: ["pkce", "state", "nonce"],
+      // Replaces the default, which fetches a photo from Microsoft Graph: the portal shows none.
+      profile: (claims) => ({ id: String(claims.sub), name: claims.name ?? null, email: claims.email ?? null }),
+    }),
   ];
+}
+
+function entraAllowedTenants(): ReadonlySet<string> {
+  return parseAllowedTenants(process.env.ENTRA_ALLOWED_TENANTS);
 }
 
 export function isEntraEnabled(): boolean {
@@ -26,7 +48,8 @@ export function isEntraEnabled(): boolean {
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/login" },
+  // Errors (an Entra sign-in refused: AccessDenied) land on the sign-in page, which names them.
+  pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -64,17 +87,19 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
-    async signIn({ user, account }) {
+    async signIn({ account, profile }) {
       if (account?.provider === "credentials") return true;
-      // Entra ID: only known, active users, matched by email.
-      const email = user.email?.toLowerCase();
-      if (!email) return false;
-      const known = await getDb().user.findUnique({ where: { email } });
-      return Boolean(known?.active);
+      if (account?.provider !== "azure-ad") return false;
+      // Entra ID: by tenant + object id, linked once by email (lib/auth/entra-link.ts).
+      const result = await entraSignIn(getDb(), profile as Record<string, unknown> | undefined, entraAllowedTenants());
+      return result.ok;
     },
-    async jwt({ token, user, account }) {
+    async jwt({ token, user, account, profile }) {
       if (user) {
-        const row = await getDb().user.findUnique({ where: { email: (user.email ?? "").toLowerCase() } });
+        const row =
+          account?.provider === "azure-ad"
+            ? await entraLinkedUser(profile as Record<string, unknown> | undefined)
+            : await getDb().user.findUnique({ where: { id: user.id } });
         if (row) {
           token.sub = row.id;
           token.role = row.role as UserRole;
@@ -105,6 +130,15 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** The user the signIn callback linked to the token's (tid, oid). */
+async function entraLinkedUser(claims: Record<string, unknown> | undefined) {
+  const identity = entraIdentity(claims);
+  if (!identity) return null;
+  return getDb().user.findUnique({
+    where: { entraTenantId_entraObjectId: { entraTenantId: identity.tenantId, entraObjectId: identity.objectId } },
+  });
+}
 
 // A valid argon2id hash of a random string: verifying against it costs what a real check costs.
 const DUMMY_HASH =

@@ -3,8 +3,9 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { UserRole } from "../claims/catalogue";
 import type { Db } from "../db";
+import type { EntraRefusal } from "./entra-link";
 
-export type SignInFailure = "INVALID_INPUT" | "UNKNOWN_EMAIL" | "INACTIVE_USER" | "WRONG_PASSWORD";
+export type SignInFailure = "INVALID_INPUT" | "UNKNOWN_EMAIL" | "INACTIVE_USER" | "WRONG_PASSWORD" | EntraRefusal;
 
 /** lastSignInAt and SIGN_IN_SUCCEEDED in one transaction. */
 export async function recordSignInSucceeded(
@@ -26,7 +27,13 @@ export async function recordSignInSucceeded(
 
 export async function recordSignInFailed(
   db: Db,
-  attempt: { email: string; reason: SignInFailure; user?: { id: string; organizationId: string | null } | null },
+  attempt: {
+    email: string;
+    reason: SignInFailure;
+    user?: { id: string; organizationId: string | null } | null;
+    /** An Entra sign-in: the token's tenant and object id, so an operator can tell identities apart. */
+    entra?: { tenantId: string; objectId: string };
+  },
   now = new Date(),
 ): Promise<void> {
   await db.$transaction((tx) =>
@@ -36,7 +43,12 @@ export async function recordSignInFailed(
       organizationId: attempt.user?.organizationId ?? null,
       at: now,
       // Bounded: the field is whatever a client typed.
-      data: { email: attempt.email.slice(0, 254), reason: attempt.reason, ...(attempt.user ? { userId: attempt.user.id } : {}) },
+      data: {
+        email: attempt.email.slice(0, 254),
+        reason: attempt.reason,
+        ...(attempt.user ? { userId: attempt.user.id } : {}),
+        ...(attempt.entra ? { method: "azure-ad", entraTenantId: attempt.entra.tenantId, entraObjectId: attempt.entra.objectId } : {}),
+      },
     }),
   );
 }

@@ -98,3 +98,13 @@ test("after five failed attempts for an account, the sign-in page says to wait (
   await page.getByRole("button", { name: "Se connecter", exact: true }).click();
   await expect(page.getByTestId("login-error")).toContainText("Réessayez dans 15 minutes.");
 });
+
+test("a refused Entra ID sign-in lands on the sign-in page, which says so; unconfigured, Entra has no button", async ({ page }) => {
+  // Where next-auth sends a refused sign-in (pages.error); the Entra flow itself is tests/integration/entra-sign-in.test.ts.
+  await page.goto("/login?error=AccessDenied");
+  await expect(page.getByTestId("login-error")).toHaveText(
+    "Your Microsoft account cannot sign in to the portal. Ask your administrator to check your account.",
+  );
+  await expect(page.getByRole("button", { name: "Sign in with Microsoft Entra ID" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
+});
