@@ -38,7 +38,11 @@ describe.skipIf(!pgAvailable)("faults: the database connection cut and restored 
   let w: World;
   let key: string;
   let storageDir: string;
-  const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, STORAGE_DIR: process.env.STORAGE_DIR };
+  const savedEnv = {
+    DATABASE_URL: process.env.DATABASE_URL,
+    STORAGE_DIR: process.env.STORAGE_DIR,
+    DATABASE_CONNECT_TIMEOUT_MS: process.env.DATABASE_CONNECT_TIMEOUT_MS,
+  };
 
   beforeAll(async () => {
     await closeDb();
@@ -50,6 +54,8 @@ describe.skipIf(!pgAvailable)("faults: the database connection cut and restored 
     proxied.port = String(proxy.port);
     // getDb() reads DATABASE_URL on first use: the portal's own client, through the proxy.
     process.env.DATABASE_URL = proxied.toString();
+    // Shorter than the 5-second default, to keep the stalled-database cases quick.
+    process.env.DATABASE_CONNECT_TIMEOUT_MS = "1500";
     storageDir = await fs.mkdtemp(path.join(os.tmpdir(), "cpor-faults-"));
     process.env.STORAGE_DIR = storageDir;
     w = await createWorld(t.db);
@@ -200,4 +206,37 @@ describe.skipIf(!pgAvailable)("faults: the database connection cut and restored 
     // The pool reconnected through the proxy after the cuts (fresh connections), without a new client.
     expect(proxy.accepted).toBeGreaterThan(acceptedBefore);
   });
+
+  it("answers 503 UNAVAILABLE, not a hang, when the database takes connections but never answers", async () => {
+    const HANG = Symbol("hang");
+    /** Far longer than the connect timeout: a request still pending by then would wait forever. */
+    const orHang = <T,>(promise: Promise<T>) =>
+      Promise.race([promise, new Promise<typeof HANG>((resolve) => setTimeout(() => resolve(HANG), 20_000).unref())]);
+    const requests: [string, () => Promise<ApiResult>][] = [
+      ["GET /claims", () => call("GET", "/claims", { key })],
+      ["POST /claims", () => call("POST", "/claims", { key, json: claimBody(w.orgA.mpnIds[0]) })],
+    ];
+    let tried = 0;
+    let held = 0;
+    const failures: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const [name, request] of requests) {
+        tried++;
+        const problems: string[] = [];
+        proxy.stall();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const answer = await orHang(request());
+        if (answer === HANG) problems.push("no answer: the request hangs");
+        else if (answer.status !== 503 || answer.body?.code !== "UNAVAILABLE") problems.push(`answered ${answer.status} ${answer.text.slice(0, 200)}`);
+        proxy.restore();
+        const after = await orHang(call("GET", "/claims?limit=1", { key }));
+        if (after === HANG || after.status !== 200) problems.push(`after restore: ${after === HANG ? "hangs" : after.status}`);
+        problems.push(...(await halfWritten()));
+        if (problems.length) failures.push(`round ${round + 1}, ${name}: ${problems.join("; ")}`);
+        else held++;
+      }
+    }
+    recordProof({ category: "faults", subject: "database that accepts connections and never answers (→ 503 within the connect timeout)", tried, held });
+    expect(failures).toEqual([]);
+  }, 120_000);
 });

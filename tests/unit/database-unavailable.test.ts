@@ -8,6 +8,9 @@ describe("isDatabaseUnavailable", () => {
       expect(isDatabaseUnavailable(Object.assign(new Error("x"), { code })), code).toBe(true);
     }
     expect(isDatabaseUnavailable(new Error("Can't reach database server at `db:5432`"))).toBe(true);
+    // node-postgres when the connect timeout (lib/db.ts) runs out: a stalled server, or a pool with no free connection.
+    expect(isDatabaseUnavailable(new Error("Connection terminated due to connection timeout"))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("timeout exceeded when trying to connect"))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("adapter"), { cause: { kind: "DatabaseNotReachable" } }))).toBe(true);
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: new AggregateError([refused]) }))).toBe(true);

@@ -49,6 +49,8 @@ export async function createSmtpReceiver(): Promise<SmtpReceiver> {
         disabledCommands: ["STARTTLS"],
         logger: false,
         closeTimeout: 1000,
+        // No DNS: a reverse lookup of 127.0.0.1 per connection costs more than the delivery itself.
+        disableReverseLookup: true,
         onConnect(_session, callback) {
           // 421: "service not available, try again later" — a temporary refusal, as a busy relay answers.
           if (mode === "busy") return callback(Object.assign(new Error("Busy, try again later"), { responseCode: 421 }));

@@ -13,6 +13,11 @@ export interface TcpProxy {
   cut(): void;
   /** Accepts and forwards connections again. */
   restore(): void;
+  /**
+   * Drops every open connection, then accepts new ones but forwards nothing (a server that takes the TCP
+   * connection and never answers: overloaded, or a half-dead network path) until restore().
+   */
+  stall(): void;
   /** Cuts once, at the first client → server chunk whose text matches `pattern`, before or after forwarding it. */
   cutOn(pattern: RegExp, point: CutPoint): Promise<void>;
   /** Drops any armed cutOn() that has not fired. */
@@ -25,6 +30,7 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const pairs = new Set<{ client: net.Socket; server: net.Socket }>();
   let open = true;
+  let stalled = false;
   let accepted = 0;
   let armed: { pattern: RegExp; point: CutPoint; fired: () => void } | null = null;
 
@@ -47,6 +53,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       return;
     }
     accepted++;
+    if (stalled) {
+      const hold = { client, server: new net.Socket() };
+      pairs.add(hold);
+      client.on("error", () => {}).on("close", () => pairs.delete(hold));
+      return; // read nothing, answer nothing
+    }
     const upstream = net.connect(target.port, target.host);
     const pair = { client, server: upstream };
     pairs.add(pair);
@@ -87,6 +99,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     cut,
     restore() {
       open = true;
+      stalled = false;
+    },
+    stall() {
+      dropAll();
+      open = true;
+      stalled = true;
     },
     cutOn(pattern, point) {
       return new Promise<void>((resolve) => {
