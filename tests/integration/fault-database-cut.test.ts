@@ -135,6 +135,19 @@ describe.skipIf(!pgAvailable)("faults: the database connection cut and restored 
     },
   ];
 
+  /** Row counts a use case writes to: equal before and after a request that failed before COMMIT. */
+  async function fingerprint() {
+    const [claims, events, poeFiles, outbox, deliveries, submitted] = await Promise.all([
+      t.db.claim.count(),
+      t.db.claimEvent.count(),
+      t.db.poeFile.count(),
+      t.db.outboxMessage.count(),
+      t.db.webhookDelivery.count(),
+      t.db.claim.count({ where: { status: "SUBMITTED" } }),
+    ]);
+    return { claims, events, poeFiles, outbox, deliveries, submitted };
+  }
+
   /** No half-written claim: every claim, PoE file and status change has its history, and counts agree. */
   async function halfWritten(): Promise<string[]> {
     const found: string[] = [];
@@ -180,12 +193,22 @@ describe.skipIf(!pgAvailable)("faults: the database connection cut and restored 
         tried++;
         const problems: string[] = [];
         const request = await c.prepare();
+        const before = await fingerprint();
         let fired = false;
         if (c.mode === "down") proxy.cut();
         else void proxy.cutOn(c.pattern!, c.mode === "after-commit" ? "after" : "before").then(() => (fired = true));
         const answer = await request();
         proxy.disarm();
         if (c.mode !== "down" && !fired) problems.push("the cut point was never reached");
+        // Before COMMIT nothing is written; after it (the ambiguous case) the whole claim and its event are.
+        const expected = c.mode === "after-commit" ? { ...before, claims: before.claims + 1, events: before.events + 1 } : before;
+        let written = await fingerprint();
+        // The server may still be finishing the COMMIT it received when its client vanished: give it a moment.
+        for (let wait = 0; c.mode === "after-commit" && wait < 50 && written.claims === before.claims; wait++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          written = await fingerprint();
+        }
+        if (JSON.stringify(written) !== JSON.stringify(expected)) problems.push(`rows ${JSON.stringify(before)} → ${JSON.stringify(written)}`);
         if (answer.status !== 503 || answer.body?.code !== "UNAVAILABLE") problems.push(`answered ${answer.status} ${answer.text.slice(0, 200)}`);
         else if (!answer.headers.get("content-type")?.startsWith("application/problem+json")) problems.push("not problem+json");
         // A real outage lasts longer than one turn of the event loop: let the pool see its idle connections
@@ -205,7 +228,7 @@ describe.skipIf(!pgAvailable)("faults: the database connection cut and restored 
     expect(held).toBe(tried);
     // The pool reconnected through the proxy after the cuts (fresh connections), without a new client.
     expect(proxy.accepted).toBeGreaterThan(acceptedBefore);
-  });
+  }, 240_000);
 
   it("answers 503 UNAVAILABLE, not a hang, when the database takes connections but never answers", async () => {
     const HANG = Symbol("hang");

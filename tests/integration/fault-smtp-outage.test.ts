@@ -94,5 +94,5 @@ describe.skipIf(!pgAvailable)("faults: SMTP down, busy, then up (PostgreSQL, rea
     const held = checks.filter((c) => c.ok).length;
     recordProof({ category: "faults", subject: "SMTP down, busy (421), then up: retry schedule kept, each message delivered once", tried: checks.length, held });
     expect(checks.filter((c) => !c.ok)).toEqual([]);
-  });
+  }, 120_000);
 });
