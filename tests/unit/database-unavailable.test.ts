@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { connectTimeoutMs } from "../../lib/db";
 import { isDatabaseUnavailable } from "../../lib/http/database-unavailable";
 import { problemFromError } from "../../lib/http/problem";
 
@@ -35,5 +36,14 @@ describe("isDatabaseUnavailable", () => {
     } finally {
       console.error = quiet;
     }
+  });
+});
+
+describe("connectTimeoutMs", () => {
+  it("bounds the wait for a connection: 5 s by default, DATABASE_CONNECT_TIMEOUT_MS when it is a positive number", () => {
+    expect(connectTimeoutMs({})).toBe(5000);
+    expect(connectTimeoutMs({ DATABASE_CONNECT_TIMEOUT_MS: "1500" })).toBe(1500);
+    // Zero or garbage would mean "wait forever" to node-postgres: the default stands instead.
+    for (const value of ["0", "-1", "soon", ""]) expect(connectTimeoutMs({ DATABASE_CONNECT_TIMEOUT_MS: value }), value).toBe(5000);
   });
 });
