@@ -84,7 +84,7 @@ export function lockEmbeddedDataDir(dir: string): void {
  * takes TCP connections but never answers (overloaded, a half-dead network path) would hang every request.
  * The rate-limit store's pool uses the same bound.
  */
-export function connectTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+export function connectTimeoutMs(env: Record<string, string | undefined> = process.env): number {
   const value = Number(env.DATABASE_CONNECT_TIMEOUT_MS);
   return Number.isFinite(value) && value > 0 ? value : 5000;
 }
