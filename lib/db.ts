@@ -108,13 +108,26 @@ export function resetSqlStats(): void {
   sqlStats.__cporSqlStats = { statements: 0, totalMs: 0 };
 }
 
+/**
+ * How long to wait for a PostgreSQL connection (a new one, or a free one from a full pool) before the request
+ * fails — then 503 UNAVAILABLE (lib/http/problem.ts). node-postgres waits forever by default: a server that
+ * takes TCP connections but never answers (overloaded, a half-dead network path) would hang every request.
+ * The rate-limit store's pool uses the same bound.
+ */
+export function connectTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.DATABASE_CONNECT_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : 5000;
+}
+
 export function getDb(): PrismaClient {
   const c = (cache.__cporDb ??= {});
   if (c.prisma) return c.prisma;
   const url = databaseUrl();
   if (/^postgres(ql)?:\/\//.test(url)) {
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    c.prisma = withSqlStats(new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }), ...sqlStatsLog() }));
+    c.prisma = withSqlStats(
+      new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs() }), ...sqlStatsLog() }),
+    );
   } else if (isEmbeddedDatabase(url)) {
     const dir = embeddedDataDir(url);
     lockEmbeddedDataDir(dir);

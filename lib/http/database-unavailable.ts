@@ -9,7 +9,9 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P2024"]);
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300"]);
 /** Prisma driver-adapter error kinds (DriverAdapterError.cause.kind) that mean no connection. */
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "SocketTimeout", "TooManyConnections", "ConnectionClosed"]);
-const MESSAGES = /Can't reach database server|Connection terminated|connection timeout|ECONNREFUSED|timed out fetching a new connection/i;
+// "timeout exceeded when trying to connect": node-postgres' pool, when no connection came within
+// DATABASE_CONNECT_TIMEOUT_MS (lib/db.ts) because every one is busy or stuck.
+const MESSAGES = /Can't reach database server|Connection terminated|connection timeout|ECONNREFUSED|timed out fetching a new connection|timeout exceeded when trying to connect/i;
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== "object" || error === null) return false;

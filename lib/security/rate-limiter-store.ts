@@ -11,7 +11,7 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import { redisUrl } from "../config";
-import { databaseUrl, isEmbeddedDatabase } from "../db";
+import { connectTimeoutMs, databaseUrl, isEmbeddedDatabase } from "../db";
 
 export type LimiterStore =
   | { kind: "memory" }
@@ -64,7 +64,7 @@ async function openStore(): Promise<LimiterStore> {
   }
   if (isEmbeddedDatabase()) return { kind: "memory" };
   // A few connections suffice: each check is one indexed statement.
-  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 4 });
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 4, connectionTimeoutMillis: connectTimeoutMs() });
   // An idle connection the server closes (restart, failover) must not crash the process; the pool reconnects.
   pool.on("error", (error) => console.warn(`Rate-limit store: idle PostgreSQL connection lost (${error.message})`));
   return { kind: "postgres", pool };
