@@ -66,8 +66,9 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string; status?: numb
   "/admin/settings": { who: "admin", url: () => "/admin/settings" },
   "/admin/users": { who: "admin", url: () => "/admin/users" },
   "not-found:/": { who: "reviewer", url: () => "/no-such-page-here", status: 404 },
-  // A NUL byte in the id is refused by PostgreSQL itself (invalid UTF-8 text): the render fails and error.tsx answers.
-  "error:/": { who: "reviewer", url: () => "/claims/%00", status: 500 },
+  // A NUL byte in the search reaches PostgreSQL, which refuses it (invalid UTF-8 text): the render fails and
+  // error.tsx answers. When that input is refused earlier, pick another way to fail a render here.
+  "error:/": { who: "reviewer", url: () => "/review?q=%00", status: 500 },
 };
 
 const USER_OF: Record<Exclude<Who, "signed-out">, string> = {
@@ -149,14 +150,33 @@ test("every page type answers with a fresh nonce and the strict headers", async 
   for (const page of pages.values()) await page.context().close();
 });
 
-test("API and upload routes carry a script-less policy; PoE files keep their sandbox", async ({ request }) => {
-  for (const url of ["/api/v1/claims", "/api/v1/openapi.json"]) {
-    const response = await request.get(url);
+test("API and upload routes carry a script-less policy; PoE files keep their sandbox", async ({ request, page }) => {
+  const answers: [string, APIResponse][] = [
+    ["/api/v1/claims", await request.get("/api/v1/claims")],
+    ["/api/v1/openapi.json", await request.get("/api/v1/openapi.json")],
+    // Signed out: refused by the route itself (the proxy never sees these), with the static headers.
+    ["/settings/import/upload", await request.post("/settings/import/upload", { data: "x" })],
+    ["/claims/x/poe", await request.post("/claims/x/poe", { data: "x" })],
+  ];
+  for (const [url, response] of answers) {
     const d = directives(response.headers()["content-security-policy"] ?? "");
     expect(d.get("script-src"), url).toEqual(["'self'"]);
     expect(d.get("frame-ancestors"), url).toEqual(["'none'"]);
     expect(response.headers()["strict-transport-security"], url).toBeTruthy();
     expect(response.headers()["x-content-type-options"], url).toBe("nosniff");
+  }
+  // A PoE file (portal download and preview, API download): lib/poe/download.ts's sandbox policy, nothing replaced it.
+  const { db } = await driver();
+  const contoso = await db.user.findUniqueOrThrow({ where: { email: USERS.contosoAdmin } });
+  const file = await db.poeFile.findFirstOrThrow({ where: { claim: { organizationId: contoso.organizationId! } } });
+  await signIn(page, USERS.contosoAdmin);
+  for (const url of [`/claims/${file.claimId}/poe/${file.id}`, `/claims/${file.claimId}/poe/${file.id}/preview`]) {
+    const response = await page.request.get(url);
+    expect(response.status(), url).toBe(200);
+    const policy = response.headers()["content-security-policy"];
+    expect(policy, url).toContain("sandbox");
+    expect(policy, url).not.toContain("nonce-");
+    expect(response.headers()["strict-transport-security"], url).toBeTruthy();
   }
 });
 
