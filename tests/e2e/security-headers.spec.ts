@@ -119,6 +119,8 @@ test("every page type in app/ has a row", () => {
 });
 
 test("every page type answers with a fresh nonce and the strict headers", async ({ browser }) => {
+  // ~56 page loads and three sign-ins on a shared 2-core machine.
+  test.setTimeout(300_000);
   const { db } = await driver();
   const contoso = await db.user.findUniqueOrThrow({ where: { email: USERS.contosoAdmin } });
   const ownClaims = { organizationId: contoso.organizationId! };
@@ -201,6 +203,7 @@ async function violationsWhileLoading(page: Page, url: string): Promise<string[]
 }
 
 test("pages hydrate under the policy without a violation", async ({ page }) => {
+  test.setTimeout(180_000);
   expect(await violationsWhileLoading(page, "/login")).toEqual([]);
   await signIn(page, USERS.contosoAdmin);
   for (const url of ["/claims", "/claims/new", "/metrics", "/settings/api-keys"]) {
