@@ -1,31 +1,16 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { contentSecurityPolicy, staticSecurityHeaders } from "./lib/security/content-security-policy";
 
-const isDev = process.env.NODE_ENV !== "production";
+const production = process.env.NODE_ENV === "production";
 
-// Strict headers on every response. Next's hydration needs inline scripts; everything else is 'self'.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
-
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  ...(isDev ? [] : [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]),
-];
+// Pages get their Content-Security-Policy, with a per-request nonce, from proxy.ts. The routes the proxy must not
+// see (the API, the streaming upload routes: a proxy buffers request bodies) get the same policy without a nonce,
+// so no inline script at all; every path gets the other strict headers (HSTS in production only).
+const noScriptPolicy = {
+  key: "Content-Security-Policy",
+  value: contentSecurityPolicy({ dev: !production }),
+};
 
 const config: NextConfig = {
   // Parallel local builds (one per developer task) may each use their own folder; the default is .next.
@@ -38,12 +23,13 @@ const config: NextConfig = {
   // only with STORAGE=s3 (lib/storage/file-storage.ts): left to Node, not compiled into every server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@aws-sdk/client-s3", "@aws-sdk/lib-storage"],
   async headers() {
-    // A PoE file answer (portal download, preview, API download) sets its own, stricter CSP (lib/poe/download.ts:
-    // `sandbox`, no scripts): a header from here would replace it, so those paths get every header but the CSP.
-    const poeFile = "(?:api/v1/)?claims/[^/]+/poe/[^/]+(?:/preview)?";
+    // A PoE file answer (API download and preview) sets its own, stricter CSP (lib/poe/download.ts: `sandbox`,
+    // no scripts): a header from here would replace it. The portal's PoE file routes are left alone by proxy.ts.
     return [
-      { source: `/:path((?!${poeFile}$).*)`, headers: securityHeaders },
-      { source: `/:path(${poeFile})`, headers: securityHeaders.filter((h) => h.key !== "Content-Security-Policy") },
+      { source: "/:path*", headers: staticSecurityHeaders(production) },
+      { source: "/api/:path((?!v1/claims/[^/]+/poe/[^/]+(?:/preview)?$).*)", headers: [noScriptPolicy] },
+      { source: "/claims/:id/poe", headers: [noScriptPolicy] },
+      { source: "/settings/import/upload", headers: [noScriptPolicy] },
     ];
   },
 };

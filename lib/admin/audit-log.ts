@@ -5,7 +5,7 @@
 // order audit events before claim events, then by id; the cursor is the last row's (at, id).
 // Each half is an ordered, limited index walk ((at, id) on both tables); the merge reads at most 2 pages.
 import "server-only";
-import { csvCell } from "../claims/export";
+import { csvLine } from "../csv/csv-cell";
 import { ClaimError } from "../claims/errors";
 import type { Actor } from "../claims/lifecycle";
 import { fieldErrorsFromZod } from "../claims/schemas";
@@ -118,9 +118,8 @@ function itemOf(row: Row): AuditItem {
 
 export const AUDIT_CSV_COLUMNS = ["id", "at", "type", "actorId", "actorEmail", "actorRole", "organizationId", "claimId", "data"] as const;
 
-function csvLine(item: AuditItem): string {
-  const cells = [item.id, item.at, item.type, item.actor?.id, item.actor?.email, item.actor?.role, item.organizationId, item.claimId, JSON.stringify(item.data)];
-  return cells.map(csvCell).join(",") + "\r\n";
+function auditCsvLine(item: AuditItem): string {
+  return csvLine([item.id, item.at, item.type, item.actor?.id, item.actor?.email, item.actor?.role, item.organizationId, item.claimId, JSON.stringify(item.data)]);
 }
 
 /** Every matching event as CSV, one page per read (keyset paging: memory stays flat). */
@@ -142,7 +141,7 @@ export function exportAuditEventsCsv(db: Db, actor: Actor, rawQuery: unknown): R
       if (cursor === null) return controller.close();
       const page = await listAuditEvents(db, actor, { ...base, ...(cursor ? { cursor } : {}) }, 1000);
       cursor = page.nextCursor;
-      if (page.items.length > 0) controller.enqueue(encoder.encode(page.items.map(csvLine).join("")));
+      if (page.items.length > 0) controller.enqueue(encoder.encode(page.items.map(auditCsvLine).join("")));
       else controller.close();
     },
   });

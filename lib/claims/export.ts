@@ -2,6 +2,7 @@
 // keyset (no OFFSET: page N costs the same as page 1) and written as they come, so memory stays flat
 // whatever the number of rows. The same visibility rules and order as the list apply.
 import "server-only";
+import { csvLine } from "../csv/csv-cell";
 import type { Db } from "../db";
 import { formatClaimNumber } from "./claim-number";
 import type { Actor } from "./lifecycle";
@@ -16,13 +17,6 @@ export const CSV_COLUMNS = [
   "customerDomain", "customerTenantId", "products", "consentEndsAt", "sentForIncentiveAssessmentAt",
   "rejectionReason", "createdAt", "updatedAt",
 ] as const;
-
-/** RFC 4180 quoting, plus a leading apostrophe on cells a spreadsheet would run as a formula. */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function csvRow(claim: ClaimListRow, now: Date): string {
   const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
@@ -44,7 +38,7 @@ function csvRow(claim: ClaimListRow, now: Date): string {
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,
   };
-  return CSV_COLUMNS.map((c) => csvCell(values[c])).join(",") + "\r\n";
+  return csvLine(CSV_COLUMNS.map((c) => values[c]));
 }
 
 type Direction = "asc" | "desc";

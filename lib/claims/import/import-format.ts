@@ -1,6 +1,7 @@
 // The bulk import's CSV format (docs/api.md "Import format"), pure: the columns (the claim's field paths), the
 // template, one record → the same input object the claim form and POST /claims send, and an error path → the
 // column it belongs to. Validation is not here: a row goes through exactly the create schema (claimDraftSchema).
+import { csvCellText, csvLine } from "../../csv/csv-cell";
 import { WORKLOADS } from "../catalogue";
 
 export const IMPORT_COLUMNS = [
@@ -49,13 +50,9 @@ const EXAMPLE_ROW: Record<ImportColumn, string> = {
   commentary: "Deployed Teams and Exchange Online.",
 };
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** The downloadable template: the header row and one example row (Dynamics products: `Power BI=<subscription GUID>`). */
 export function importTemplateCsv(): string {
-  return [IMPORT_COLUMNS.join(","), IMPORT_COLUMNS.map((column) => csvCell(EXAMPLE_ROW[column])).join(",")].join("\r\n") + "\r\n";
+  return csvLine(IMPORT_COLUMNS) + csvLine(IMPORT_COLUMNS.map((column) => EXAMPLE_ROW[column]));
 }
 
 const blank = (value: string | undefined) => (value === undefined || value.trim() === "" ? undefined : value);
@@ -83,7 +80,8 @@ export function parseProductsCell(cell: string | undefined): unknown[] | undefin
 }
 
 /** One CSV record (keyed by header) → the claim input the create schema validates. Empty cells are absent. */
-export function importRecordToInput(record: Record<string, string>): Record<string, unknown> {
+export function importRecordToInput(raw: Record<string, string>): Record<string, unknown> {
+  const record = Object.fromEntries(Object.entries(raw).map(([column, cell]) => [column, csvCellText(cell)]));
   return {
     mpnId: blank(record.mpnId),
     program: blank(record.program),
