@@ -1,4 +1,4 @@
-// The one cursor codec of every keyset-paged list (claims, history, comments, disputes). A cursor is opaque to
+// The one cursor codec of every keyset-paged list (claims, history, comments, disputes, notifications, audit). A cursor is opaque to
 // clients: base64url of a small JSON document validated with zod on the way back in. It carries
 //   - `l`: the list it belongs to (a history cursor is refused by the comments endpoint),
 //   - `f`: a fingerprint of the sort and filters it was made for: a cursor replayed with other filters or
@@ -14,7 +14,7 @@ import { z } from "zod";
 import { ClaimError } from "../claims/errors";
 import { CURSOR_MAX_LENGTH } from "./cursor-param";
 
-export type CursorList = "claims" | "history" | "comments" | "disputes";
+export type CursorList = "claims" | "history" | "comments" | "disputes" | "notifications" | "audit";
 
 export interface CursorPosition {
   /** The sort key values of the row, in the list's key order (ISO instants or null). */
@@ -28,7 +28,7 @@ export interface CursorPosition {
 
 const payloadSchema = z.object({
   v: z.literal(1),
-  l: z.enum(["claims", "history", "comments", "disputes"]),
+  l: z.enum(["claims", "history", "comments", "disputes", "notifications", "audit"]),
   f: z.string().max(64),
   k: z.array(z.string().max(64).nullable()).max(4),
   id: z.string().min(1).max(64),

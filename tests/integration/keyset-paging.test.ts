@@ -8,6 +8,8 @@ import { getClaimHistoryPage, listCommentsPage, listDisputes } from "../../lib/c
 import { ClaimError } from "../../lib/claims/errors";
 import type { Actor } from "../../lib/claims/lifecycle";
 import { encodeCursor } from "../../lib/paging/cursor";
+import { listAuditEvents } from "../../lib/admin/audit-log";
+import { listNotifications } from "../../lib/notifications/inbox";
 import { CLAIM_SORTS, listClaimDetails, listClaimsPage, type ClaimListFilters } from "../../lib/claims/queries";
 import { actor, claimRows, createOrganization, DAY, expectedRows, insertClaims, storedRows, type StoredRow } from "./dashboard-data";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
@@ -273,5 +275,49 @@ describe.skipIf(!pgAvailable)("keyset paging of every list (PostgreSQL)", () => 
     const other = rows.find((r) => r.organizationId !== orgA)!.id;
     const hidden = await getClaimHistoryPage(t.db, partnerA, other, { pageSize: 5, cursor: "garbage" }).catch((e: ClaimError) => e.code);
     expect(hidden).toBe("NOT_FOUND");
+  });
+  it("notifications and audit events share the codec: walked once each, and a cursor is bound to its filters", async () => {
+    const at = (i: number) => new Date(NOW.getTime() - Math.floor(i / 4) * 60_000);
+    await t.db.notification.createMany({
+      data: Array.from({ length: 130 }, (_, i) => ({
+        userId: "seed",
+        type: "INFO_REQUESTED",
+        title: `n${i}`,
+        body: "b",
+        createdAt: at(i),
+        readAt: i % 3 === 0 ? NOW : null,
+      })),
+    });
+    for (const unreadOnly of [false, true]) {
+      const expected = (
+        await t.db.notification.findMany({
+          where: { userId: "seed", ...(unreadOnly ? { readAt: null } : {}) },
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        })
+      ).map((n) => n.id);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(t.db, "seed", { unreadOnly, cursor });
+        seen.push(...page.items.map((n) => n.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+    }
+    const unread = await listNotifications(t.db, "seed", { unreadOnly: true });
+    expect(await validationOf(listNotifications(t.db, "seed", { unreadOnly: false, cursor: unread.nextCursor }))).toMatchObject({
+      code: "VALIDATION",
+      paths: ["cursor"],
+    });
+
+    // The audit log: the history events inserted above, walked by cursor; a cursor for one type refused for another.
+    const statusChanges = await listAuditEvents(t.db, admin, { type: "STATUS_CHANGED" }, 50);
+    expect(statusChanges.nextCursor).not.toBeNull();
+    expect(
+      await validationOf(listAuditEvents(t.db, admin, { type: "COMMENT_ADDED", cursor: statusChanges.nextCursor }, 50)),
+    ).toMatchObject({ code: "VALIDATION", paths: ["cursor"] });
+    const next = await listAuditEvents(t.db, admin, { type: "STATUS_CHANGED", cursor: statusChanges.nextCursor }, 50);
+    expect(next.items[0].id).not.toBe(statusChanges.items[0].id);
+    expect(new Set([...statusChanges.items, ...next.items].map((i) => i.id)).size).toBe(100);
   });
 });
