@@ -298,16 +298,10 @@ export async function ClaimList(props: {
         />
       )}
 
-      {result.readLimitReached ? (
-        <p className="text-sm text-slate-700" data-testid="read-limit-reached">
-          {tTable("beyondLimitBody", { limit: PAGE_READ_LIMIT })}
-        </p>
-      ) : null}
-
       {result.page > 1 || result.hasNextPage ? (
         <nav aria-label={tTable("pagination")} className="flex flex-wrap items-center gap-3 text-sm">
           {result.page > 1 ? (
-            <Link className={BUTTON_LINK} rel="prev" prefetch={false} href={href({ page: result.page - 1 })} aria-label={tTable("previousPage")}>
+            <Link className={BUTTON_LINK} rel="prev" prefetch={false} href={href(result.previousCursor ? { cursor: result.previousCursor, page: 1 } : { page: result.page - 1 })} aria-label={tTable("previousPage")}>
               <span aria-hidden="true">‹&nbsp;</span>{tTable("previous")}
             </Link>
           ) : null}
@@ -315,7 +309,7 @@ export async function ClaimList(props: {
             {pages ? tTable("pageOf", { page: result.page, pages }) : tTable("pageOfMany", { page: result.page })}
           </span>
           {result.hasNextPage ? (
-            <Link className={BUTTON_LINK} rel="next" prefetch={false} href={href({ page: result.page + 1 })} aria-label={tTable("nextPage")}>
+            <Link className={BUTTON_LINK} rel="next" prefetch={false} href={href(result.nextCursor ? { cursor: result.nextCursor, page: 1 } : { page: result.page + 1 })} aria-label={tTable("nextPage")}>
               {tTable("next")}<span aria-hidden="true">&nbsp;›</span>
             </Link>
           ) : null}

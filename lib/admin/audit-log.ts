@@ -9,6 +9,7 @@ import { csvLine } from "../csv/csv-cell";
 import { ClaimError } from "../claims/errors";
 import type { Actor } from "../claims/lifecycle";
 import { fieldErrorsFromZod } from "../claims/schemas";
+import { cursorInstant, decodeCursor, encodeCursor } from "../paging/cursor";
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { auditQuerySchema, DATE, type AuditItem, type AuditQuery } from "./audit-schemas";
@@ -19,17 +20,24 @@ export { auditQuerySchema };
 
 type Cursor = { at: Date; src: "a" | "c"; id: bigint };
 
-function encodeCursor(row: Cursor): string {
-  return Buffer.from(`${row.at.toISOString()}|${row.src}${row.id}`).toString("base64url");
+// The shared cursor codec (lib/paging/cursor.ts), bound to the filters it was made for.
+function cursorScope(query: AuditQuery): Record<string, unknown> {
+  const { cursor: _cursor, ...filters } = query;
+  return filters;
 }
 
-function decodeCursor(raw: string): Cursor {
-  const match = /^(.+)\|([ac])(\d{1,19})$/.exec(Buffer.from(raw, "base64url").toString("utf8"));
-  const at = match ? new Date(match[1]) : null;
-  if (!match || !at || Number.isNaN(at.getTime())) {
+function encodeAuditCursor(query: AuditQuery, row: Cursor): string {
+  return encodeCursor("audit", cursorScope(query), { keys: [row.at.toISOString()], id: `${row.src}${row.id}` });
+}
+
+function decodeAuditCursor(query: AuditQuery, raw: string): Cursor {
+  const position = decodeCursor("audit", cursorScope(query), raw);
+  const at = cursorInstant(position.keys[0]);
+  const match = /^([ac])(\d{1,19})$/.exec(position.id);
+  if (!match || !at) {
     throw new ClaimError("VALIDATION", "The cursor is not valid.", [{ path: "cursor", message: "Use the nextCursor of a previous page" }]);
   }
-  return { at, src: match[2] as "a" | "c", id: BigInt(match[3]) };
+  return { at, src: match[1] as "a" | "c", id: BigInt(match[2]) };
 }
 
 function bounds(query: AuditQuery): { from?: Date; to?: Date } {
@@ -88,7 +96,7 @@ function parseAuditQuery(rawQuery: unknown): AuditQuery {
 export async function listAuditEvents(db: Db, actor: Actor, rawQuery: unknown, pageSize = AUDIT_PAGE_SIZE) {
   requireAdmin(actor);
   const query = parseAuditQuery(rawQuery);
-  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const cursor = query.cursor ? decodeAuditCursor(query, query.cursor) : undefined;
   const rows = await db.$queryRaw<Row[]>`
     SELECT u."src", u."id", u."at", u."type", u."actorId", u."actorRole", usr."email" AS "actorEmail",
       u."organizationId", u."claimId", u."data"
@@ -100,7 +108,7 @@ export async function listAuditEvents(db: Db, actor: Actor, rawQuery: unknown, p
   const last = page[page.length - 1];
   return {
     items: page.map(itemOf),
-    nextCursor: rows.length > pageSize && last ? encodeCursor({ at: last.at, src: last.src, id: last.id }) : null,
+    nextCursor: rows.length > pageSize && last ? encodeAuditCursor(query, { at: last.at, src: last.src, id: last.id }) : null,
   };
 }
 
@@ -127,7 +135,7 @@ export function exportAuditEventsCsv(db: Db, actor: Actor, rawQuery: unknown): R
   requireAdmin(actor);
   // Refused before the first byte: a bad filter is a 422, not a broken download.
   const { cursor: first, ...base } = parseAuditQuery(rawQuery);
-  if (first) decodeCursor(first);
+  if (first) decodeAuditCursor(base, first);
   const encoder = new TextEncoder();
   let cursor: string | null | undefined = first;
   let headerSent = false;

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { DISPUTE_STATUSES, USER_ROLES } from "../claims/catalogue";
 import { blankToUndefined } from "../claims/schemas/building-blocks";
+import { THREAD_PAGE_SIZE } from "../claims/schemas/limits";
+import { cursorParamSchema } from "../paging/cursor-param";
 import {
   claimNumberSchema,
   emailSchema,
@@ -13,25 +15,50 @@ import {
   historyItemSchema,
 } from "../claims/schemas";
 
+const nextCursorSchema = z
+  .string()
+  .nullable()
+  .meta({ description: "Pass as `cursor` (with the same other parameters) for the next page; null on the last page." });
+
+/** Keyset paging of a claim's history and comments and of the dispute list: 200 items a page by default. */
+const threadPaging = {
+  cursor: z.preprocess(blankToUndefined, cursorParamSchema.optional()),
+  pageSize: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `Ask for 1 to ${THREAD_PAGE_SIZE} items per page` })
+      .int({ error: `Ask for 1 to ${THREAD_PAGE_SIZE} items per page` })
+      .min(1, { error: `Ask for 1 to ${THREAD_PAGE_SIZE} items per page` })
+      .max(THREAD_PAGE_SIZE, { error: `Ask for 1 to ${THREAD_PAGE_SIZE} items per page` })
+      .default(THREAD_PAGE_SIZE),
+  ),
+};
+
+export const threadQuerySchema = z
+  .object(threadPaging)
+  .meta({ id: "ThreadQuery", description: "Paging of a claim's history or comments (oldest first)." });
+export type ThreadQuery = z.infer<typeof threadQuerySchema>;
+
 export const disputeListQuerySchema = z
   .object({
     status: z.preprocess(
       blankToUndefined,
       z.enum(DISPUTE_STATUSES, { error: `Filter status by one of: ${DISPUTE_STATUSES.join(", ")}` }).optional(),
     ),
+    ...threadPaging,
   })
   .meta({ id: "DisputeListQuery", description: "Query parameters of GET /disputes; without status, every dispute." });
 
 export const disputeListResponseSchema = z
-  .object({ items: z.array(disputeListItemSchema) })
+  .object({ items: z.array(disputeListItemSchema), nextCursor: nextCursorSchema })
   .meta({ id: "DisputeList", description: "Disputes, oldest first, each with its claim's id and number." });
 
 export const commentListResponseSchema = z
-  .object({ items: z.array(commentResourceSchema) })
+  .object({ items: z.array(commentResourceSchema), nextCursor: nextCursorSchema })
   .meta({ id: "CommentList", description: "A claim's comment thread, oldest first." });
 
 export const historyResponseSchema = z
-  .object({ items: z.array(historyItemSchema) })
+  .object({ items: z.array(historyItemSchema), nextCursor: nextCursorSchema })
   .meta({ id: "History", description: "A claim's history, oldest first." });
 
 export const conflictListResponseSchema = z

@@ -14,6 +14,64 @@ import { commentResource, disputeResource, noteResource } from "./resource";
 import { findClaimForNotes, findVisibleClaim } from "./find-visible-claim";
 import type { conflictItemSchema, historyItemSchema } from "./schemas";
 import { visibilityScope, visibilityWhere } from "./visibility";
+import { cursorBigint, cursorInstant, decodeCursor, encodeCursor, type CursorList } from "../paging/cursor";
+
+/** Keyset paging of the API's thread-like lists (history, comments, disputes): lib/paging/cursor.ts. */
+export interface ThreadPaging {
+  cursor?: string;
+  pageSize: number;
+}
+
+/** A cursor's (createdAt, id) position, validated: a malformed one is a VALIDATION ClaimError. */
+function createdAtPosition(list: CursorList, scope: Record<string, unknown>, raw: string): { createdAt: Date; id: string } {
+  const position = decodeCursor(list, scope, raw);
+  const createdAt = position.keys.length === 1 ? cursorInstant(position.keys[0]) : null;
+  if (!createdAt) throw new ClaimError("VALIDATION", "The cursor is not valid.", [{ path: "cursor", message: "Not a cursor of this list" }]);
+  return { createdAt, id: position.id };
+}
+
+/** Rows after (createdAt, id) ascending; the redundant `>=` bounds the (…, createdAt) index range scan. */
+function afterCreatedAt(position: { createdAt: Date; id: string }) {
+  return {
+    createdAt: { gte: position.createdAt },
+    OR: [{ createdAt: { gt: position.createdAt } }, { id: { gt: position.id } }],
+  };
+}
+
+/** A page of rows read with one row more than asked, and the cursor after its last row (null at the end). */
+function pageOf<T>(rows: T[], pageSize: number, cursorOf: (row: T) => string): { rows: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, pageSize);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > pageSize && last ? cursorOf(last) : null };
+}
+
+/** A page of a claim's comments, oldest first (GET /claims/{id}/comments). */
+export async function listCommentsPage(db: Db, actor: Actor, claimId: string, paging: ThreadPaging) {
+  await findVisibleClaim(db, actor, claimId);
+  const scope = { claimId };
+  const after = paging.cursor ? createdAtPosition("comments", scope, paging.cursor) : null;
+  const rows = await db.comment.findMany({
+    where: { claimId, ...(after ? afterCreatedAt(after) : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: paging.pageSize + 1,
+  });
+  const page = pageOf(rows, paging.pageSize, (row) => encodeCursor("comments", scope, { keys: [row.createdAt.toISOString()], id: row.id }));
+  return { items: page.rows.map(commentResource), nextCursor: page.nextCursor };
+}
+
+/** A page of a claim's history, oldest first (GET /claims/{id}/history): a walk of (claimId, id). */
+export async function getClaimHistoryPage(db: Db, actor: Actor, claimId: string, paging: ThreadPaging) {
+  await findVisibleClaim(db, actor, claimId);
+  const scope = { claimId };
+  const after = paging.cursor ? cursorBigint(decodeCursor("history", scope, paging.cursor).id) : null;
+  const rows = await db.claimEvent.findMany({
+    where: { claimId, ...(after !== null ? { id: { gt: after } } : {}) },
+    orderBy: { id: "asc" },
+    take: paging.pageSize + 1,
+  });
+  const page = pageOf(rows, paging.pageSize, (row) => encodeCursor("history", scope, { keys: [], id: row.id.toString() }));
+  return { items: page.rows.map(historyItemOf), nextCursor: page.nextCursor };
+}
 
 export async function listComments(db: Db, actor: Actor, claimId: string) {
   await findVisibleClaim(db, actor, claimId);
@@ -38,20 +96,22 @@ export type HistoryItem = z.infer<typeof historyItemSchema>;
 export async function getClaimHistory(db: Db, actor: Actor, claimId: string): Promise<HistoryItem[]> {
   await findVisibleClaim(db, actor, claimId);
   const rows = await db.claimEvent.findMany({ where: { claimId }, orderBy: { id: "asc" } });
-  return rows.map((row) => {
-    const event = parseClaimEvent(row);
-    const data = (row.data ?? {}) as Record<string, unknown>;
-    return {
-      id: row.id.toString(),
-      at: row.at.toISOString(),
-      // The columns are text in the database; only the event union's types and ACTOR_ROLES are ever written.
-      actor: { id: row.actorId, name: row.actorName, role: row.actorRole as HistoryItem["actor"]["role"] },
-      type: row.type as HistoryItem["type"],
-      ...(row.fromStatus ? { fromStatus: row.fromStatus } : {}),
-      ...(row.toStatus ? { toStatus: row.toStatus } : {}),
-      ...(event?.type === "FIELDS_UPDATED" ? { changes: event.data.changes } : { data }),
-    };
-  });
+  return rows.map(historyItemOf);
+}
+
+function historyItemOf(row: Prisma.ClaimEventGetPayload<object>): HistoryItem {
+  const event = parseClaimEvent(row);
+  const data = (row.data ?? {}) as Record<string, unknown>;
+  return {
+    id: row.id.toString(),
+    at: row.at.toISOString(),
+    // The columns are text in the database; only the event union's types and ACTOR_ROLES are ever written.
+    actor: { id: row.actorId, name: row.actorName, role: row.actorRole as HistoryItem["actor"]["role"] },
+    type: row.type as HistoryItem["type"],
+    ...(row.fromStatus ? { fromStatus: row.fromStatus } : {}),
+    ...(row.toStatus ? { toStatus: row.toStatus } : {}),
+    ...(event?.type === "FIELDS_UPDATED" ? { changes: event.data.changes } : { data }),
+  };
 }
 
 /**
@@ -154,24 +214,32 @@ export async function findCompetingClaims(db: Db, actor: Actor, claimId: string)
 
 /**
  * Disputes for the people who resolve them (reviewers) and audit them (admins), oldest first: the order a
- * queue is worked in. Partners see their claim's dispute on the claim itself.
+ * queue is worked in, a page at a time (keyset on (createdAt, id)). Partners see their claim's dispute on the
+ * claim itself.
  */
-export async function listDisputes(db: Db, actor: Actor, filters: { status?: DisputeStatus } = {}) {
+export async function listDisputes(db: Db, actor: Actor, query: { status?: DisputeStatus } & ThreadPaging) {
   if (actor.kind !== "user" || (actor.role !== "REVIEWER" && actor.role !== "ADMIN")) {
     throw new ClaimError("FORBIDDEN", "Only reviewers and admins list disputes.");
   }
+  const cursorScope = { status: query.status };
+  const after = query.cursor ? createdAtPosition("disputes", cursorScope, query.cursor) : null;
   const scope = visibilityWhere(visibilityScope(actor));
-  if (!scope) return [];
+  if (!scope) return { items: [], nextCursor: null };
   const rows = await db.dispute.findMany({
-    where: { ...(filters.status ? { status: filters.status } : {}), claim: scope },
+    where: { ...(query.status ? { status: query.status } : {}), claim: scope, ...(after ? afterCreatedAt(after) : {}) },
     include: { claim: { select: { number: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: query.pageSize + 1,
   });
-  return rows.map(({ claim, ...dispute }) => ({
-    ...disputeResource(dispute),
-    claimId: dispute.claimId,
-    claimNumber: formatClaimNumber(claim.number),
-  }));
+  const page = pageOf(rows, query.pageSize, (row) => encodeCursor("disputes", cursorScope, { keys: [row.createdAt.toISOString()], id: row.id }));
+  return {
+    items: page.rows.map(({ claim, ...dispute }) => ({
+      ...disputeResource(dispute),
+      claimId: dispute.claimId,
+      claimNumber: formatClaimNumber(claim.number),
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**

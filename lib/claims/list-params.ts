@@ -52,6 +52,8 @@ export function listFiltersFromSearchParams(params: SearchParams, defaults: List
     ...Object.fromEntries(EXTRA_LIST_FILTERS.flatMap((name) => (query[name] === undefined ? [] : [[name, query[name]]]))),
     sort: query.sort ?? defaults.sort ?? DEFAULT_CLAIM_SORT,
     page: query.page ?? 1,
+    // A Next/Previous link's keyset position; listClaimsPage ignores one that does not fit these filters.
+    cursor: query.cursor,
     pageSize: PAGE_SIZES.find((size) => size === query.pageSize) ?? defaults.pageSize ?? PAGE_SIZES[0],
   };
 }
@@ -74,18 +76,23 @@ export function listSearchParams(filters: ClaimListFilters, defaults: ListDefaul
   }
   if (filters.sort !== (defaults.sort ?? DEFAULT_CLAIM_SORT)) params.set("sort", filters.sort);
   if (filters.pageSize !== (defaults.pageSize ?? PAGE_SIZES[0])) params.set("pageSize", String(filters.pageSize));
-  if (filters.page > 1) params.set("page", String(filters.page));
+  // A cursor says which page it leads to: `page` would only contradict it.
+  if (filters.cursor) params.set("cursor", filters.cursor);
+  else if (filters.page > 1) params.set("page", String(filters.page));
   return params;
 }
 
-/** A link to `basePath` showing `filters` with `changes` applied (a change of filter should also reset `page`). */
+/**
+ * A link to `basePath` showing `filters` with `changes` applied (a change of filter should also reset `page`).
+ * The current cursor is dropped unless `changes` names one: it belongs to this exact view and page.
+ */
 export function listHref(
   basePath: string,
   filters: ClaimListFilters,
   defaults: ListDefaults = {},
   changes: Partial<ClaimListFilters> = {},
 ): string {
-  const query = listSearchParams({ ...filters, ...changes }, defaults).toString();
+  const query = listSearchParams({ ...filters, cursor: undefined, ...changes }, defaults).toString();
   return query ? `${basePath}?${query}` : basePath;
 }
 

@@ -9,6 +9,10 @@ import { CLAIM_STATUSES, type ClaimStatus, type Program, type SolutionArea } fro
 import { parseClaimNumber } from "./claim-number";
 import type { Actor } from "./lifecycle";
 import { claimDetailInclude, type ClaimDetail } from "./claim-detail";
+import { cursorInstant, decodeCursor, encodeCursor } from "../paging/cursor";
+import { ClaimError } from "./errors";
+import { keysetPointOf, readKeyset, sortField, type KeysetPoint } from "./keyset";
+import { PAGE_CEILING } from "./schemas/limits";
 import { EXTRA_LIST_FILTERS, type ClaimSort, type ExtraListFilters } from "./schemas/list-query";
 import { SLA_STAGES } from "./sla";
 import { visibilityScope, visibilityWhere, visibleStatuses } from "./visibility";
@@ -32,6 +36,8 @@ export interface ClaimListFilters extends ExtraListFilters {
   sort: ClaimSort;
   page: number;
   pageSize: number;
+  /** A keyset position (lib/paging/cursor.ts): when set, `page` is not read; the cursor says which page it is. */
+  cursor?: string;
 }
 
 export const CLAIM_ASSIGNEES = ["me", "none"] as const;
@@ -201,48 +207,115 @@ export interface ClaimListResult {
   page: number;
   pageSize: number;
   counts: StatusCounts;
+  /** The cursor of the page after this one; null on the last page. */
+  nextCursor: string | null;
 }
 
-/** A page of the API's claim list, each claim in full (products, PoE, dispute), with an exact `total`. */
+/**
+ * What a claim-list cursor is bound to: the sort and every filter (not the page or its size). A cursor made
+ * for other filters is refused (API) or ignored (pages): it would position a different list.
+ */
+function cursorScope(filters: ClaimListFilters): Record<string, unknown> {
+  const { cursor: _cursor, page: _page, pageSize: _pageSize, ...scope } = filters;
+  return scope;
+}
+
+interface ClaimCursor {
+  point: KeysetPoint;
+  backward: boolean;
+  page: number;
+}
+
+/** The position a claim-list cursor holds; a malformed or foreign cursor is a VALIDATION ClaimError. */
+export function decodeClaimCursor(filters: ClaimListFilters, raw: string): ClaimCursor {
+  const position = decodeCursor("claims", cursorScope(filters), raw);
+  const value = position.keys.length === 1 ? cursorInstant(position.keys[0]) : undefined;
+  // Only a deadline may be missing (the claims without one); updatedAt and createdAt always exist.
+  if (value === undefined || (value === null && sortField(filters.sort) !== "dueAt")) {
+    throw new ClaimError("VALIDATION", "The cursor is not valid.", [
+      { path: "cursor", message: "Not a cursor of this list: start again without a cursor" },
+    ]);
+  }
+  return { point: { value, id: position.id }, backward: position.backward ?? false, page: position.page ?? 1 };
+}
+
+type KeysetRow = { id: string; updatedAt: Date; createdAt: Date; dueAt: Date | null };
+
+/** A cursor to the rows after (or, `backward`, before) `row`, leading to page `page`. */
+export function claimCursor(filters: ClaimListFilters, row: KeysetRow, page: number, backward = false): string {
+  const point = keysetPointOf(filters.sort, row);
+  return encodeCursor("claims", cursorScope(filters), {
+    keys: [point.value ? point.value.toISOString() : null],
+    id: point.id,
+    page,
+    ...(backward ? { backward: true } : {}),
+  });
+}
+
+type FindPage<T> = (page: {
+  where: Prisma.ClaimWhereInput;
+  orderBy: Prisma.ClaimOrderByWithRelationInput[];
+  take: number;
+  skip?: number;
+}) => Promise<T[]>;
+
+/**
+ * One page of a claim list, by keyset or OFFSET: with a cursor, the rows past its position (walked backward
+ * for a "Previous" cursor, then put back in order); without one, page `page` by OFFSET (bounded by the
+ * callers: PAGE_CEILING, PAGE_READ_LIMIT). Reads one row more than the page to tell whether more follow in
+ * the direction walked.
+ */
+async function readPage<T extends KeysetRow>(
+  find: FindPage<T>,
+  where: Prisma.ClaimWhereInput,
+  filters: ClaimListFilters,
+  cursor: ClaimCursor | null,
+): Promise<{ rows: T[]; more: boolean }> {
+  const take = filters.pageSize + 1;
+  const rows = cursor
+    ? await readKeyset(find, where, filters.sort, { from: cursor.point, backward: cursor.backward, take })
+    : await find({ where, orderBy: orderByFor(filters.sort), skip: (filters.page - 1) * filters.pageSize, take });
+  const page = rows.slice(0, filters.pageSize);
+  return { rows: cursor?.backward ? page.reverse() : page, more: rows.length > filters.pageSize };
+}
+
+function ceilingError(): ClaimError {
+  const message = `page × pageSize may not exceed ${PAGE_CEILING}: follow nextCursor (pass it as cursor) to read deeper rows`;
+  return new ClaimError("VALIDATION", `${message}.`, [{ path: "page", message }]);
+}
+
+/**
+ * A page of the API's claim list, each claim in full (products, PoE, dispute), with an exact `total` and the
+ * `nextCursor` of the following page. `page × pageSize` over PAGE_CEILING is refused: use the cursor.
+ */
 export async function listClaimDetails(
   db: Db,
   actor: Actor,
   filters: ClaimListFilters,
   now: Date,
 ): Promise<Omit<ClaimListResult, "items"> & { items: ClaimDetail[] }> {
-  return listPage(db, actor, filters, now, (page) => db.claim.findMany({ ...page, include: claimDetailInclude }));
-}
-
-async function listPage<T>(
-  db: Db,
-  actor: Actor,
-  filters: ClaimListFilters,
-  now: Date,
-  findPage: (page: {
-    where: Prisma.ClaimWhereInput;
-    orderBy: Prisma.ClaimOrderByWithRelationInput[];
-    skip: number;
-    take: number;
-  }) => Promise<T[]>,
-): Promise<Omit<ClaimListResult, "items"> & { items: T[] }> {
+  if (!filters.cursor && filters.page * filters.pageSize > PAGE_CEILING) throw ceilingError();
+  const cursor = filters.cursor ? decodeClaimCursor(filters, filters.cursor) : null;
+  const page = cursor?.page ?? filters.page;
   const where = listWhere(actor, filters, now);
   const counts = await statusCounts(db, actor);
-  if (!where) return { items: [], total: 0, page: filters.page, pageSize: filters.pageSize, counts };
-  const [items, total] = await Promise.all([
-    findPage({
-      where,
-      orderBy: orderByFor(filters.sort),
-      skip: (filters.page - 1) * filters.pageSize,
-      take: filters.pageSize,
-    }),
+  if (!where) return { items: [], total: 0, page, pageSize: filters.pageSize, counts, nextCursor: null };
+  const [{ rows, more }, total] = await Promise.all([
+    readPage((args) => db.claim.findMany({ ...args, include: claimDetailInclude }), where, filters, cursor),
     // Unfiltered or status-only views read the total from the maintained counts; other filters count.
-    onlyStatusFilter(filters)
-      ? Promise.resolve(
-          filters.status ? counts[filters.status] : Object.values(counts).reduce((sum, n) => sum + n, 0),
-        )
-      : db.claim.count({ where }),
+    onlyStatusFilter(filters) ? Promise.resolve(totalFromCounts(counts, filters.status)) : db.claim.count({ where }),
   ]);
-  return { items, total, page: filters.page, pageSize: filters.pageSize, counts };
+  const last = rows[rows.length - 1];
+  // A "Previous" cursor (the portal's) read here still has the rows it came from after it.
+  const hasNext = cursor?.backward ? rows.length > 0 : more;
+  return {
+    items: rows,
+    total,
+    page,
+    pageSize: filters.pageSize,
+    counts,
+    nextCursor: hasNext && last ? claimCursor(filters, last, page + 1) : null,
+  };
 }
 
 function totalFromCounts(counts: StatusCounts, status: ClaimStatus | undefined): number {
@@ -254,26 +327,27 @@ function totalFromCounts(counts: StatusCounts, status: ClaimStatus | undefined):
  * about the same whatever the filters and the number of claims:
  * - a filtered view is counted up to PAGE_COUNT_LIMIT, walking the list's own index: a larger count shows as
  *   "More than 1,000" (status tabs and unfiltered views are exact: they come from the maintained counts);
- * - OFFSET stops at PAGE_READ_LIMIT rows: a deeper page is not read (reverse the sort, narrow the filters or
- *   export the CSV instead).
+ * - the page links carry keyset cursors (Next: after the last row; Previous: before the first row, walked
+ *   backward), so page 400 costs what page 1 costs; a hand-written `?page=` still works by OFFSET up to
+ *   PAGE_READ_LIMIT rows (deeper is not read: follow Next, reverse the sort, narrow the filters or export).
  */
 export const PAGE_COUNT_LIMIT = 1_000;
-export const PAGE_READ_LIMIT = 10_000;
+export const PAGE_READ_LIMIT = PAGE_CEILING;
 
 export interface ClaimListPage extends ClaimListResult {
   /** False when counting stopped at PAGE_COUNT_LIMIT: `total` is then a lower bound. */
   totalIsExact: boolean;
   hasNextPage: boolean;
-  /** The requested page starts beyond PAGE_READ_LIMIT, so it was not read. */
+  /** The cursor of the page before this one; null on pages 1 and 2 (page 2's previous is the plain page 1). */
+  previousCursor: string | null;
+  /** The requested `?page=` starts beyond PAGE_READ_LIMIT, so it was not read. */
   beyondReadLimit: boolean;
-  /** More rows follow this page, but beyond PAGE_READ_LIMIT: there is no next page to link to. */
-  readLimitReached: boolean;
 }
 
 /**
  * A page of the portal's claim lists (dashboard, review queue, admin). Unlike `listClaimDetails` (the API's
- * contract: an exact `total`), a filtered view's total is a capped count and paging is bounded, see above.
- * Tab counts come from the maintained counts table.
+ * contract: an exact `total`), a filtered view's total is a capped count. Pages are lenient with URLs: a
+ * cursor that does not fit the filters (edited by hand, or made for other filters) shows page 1.
  */
 export async function listClaimsPage(
   db: Db,
@@ -282,34 +356,51 @@ export async function listClaimsPage(
   now: Date,
   limits: { count: number; read: number } = { count: PAGE_COUNT_LIMIT, read: PAGE_READ_LIMIT },
 ): Promise<ClaimListPage> {
+  let cursor: ClaimCursor | null = null;
+  if (filters.cursor) {
+    try {
+      cursor = decodeClaimCursor(filters, filters.cursor);
+    } catch (error) {
+      if (!(error instanceof ClaimError)) throw error;
+      filters = { ...filters, cursor: undefined, page: 1 };
+    }
+  }
   const where = listWhere(actor, filters, now);
-  const offset = (filters.page - 1) * filters.pageSize;
-  const beyondReadLimit = offset >= limits.read;
+  const beyondReadLimit = !cursor && (filters.page - 1) * filters.pageSize >= limits.read;
   const orderBy = orderByFor(filters.sort);
-  const [counts, rows, counted] = await Promise.all([
+  const findRows: FindPage<ClaimListRow> = (args) => db.claim.findMany({ ...args, select: claimListSelect });
+  const [counts, read, counted] = await Promise.all([
     statusCounts(db, actor),
-    where && !beyondReadLimit
-      ? // One row more than the page: tells whether a next page exists when the total is only a lower bound.
-        db.claim.findMany({ where, select: claimListSelect, orderBy, skip: offset, take: filters.pageSize + 1 })
-      : Promise.resolve([]),
+    where && !beyondReadLimit ? readPage(findRows, where, filters, cursor) : Promise.resolve({ rows: [] as ClaimListRow[], more: false }),
     where && !onlyStatusFilter(filters)
       ? // With the list's ORDER BY the capped count walks the list's own index and stops after the cap
         // (without it Prisma orders by id: a walk of the primary key).
         db.claim.count({ where, orderBy, take: limits.count + 1 })
       : Promise.resolve(null),
   ]);
+  let { rows } = read;
+  let page = cursor?.page ?? filters.page;
+  let hasNextPage = cursor?.backward ? rows.length > 0 : read.more;
+  // Walking back reached the start (rows were added or removed since the link was made): show the real page 1.
+  if (cursor?.backward && !read.more && where) {
+    const first = await readPage(findRows, where, { ...filters, cursor: undefined, page: 1 }, null);
+    ({ rows } = first);
+    hasNextPage = first.more;
+    page = 1;
+  }
   const totalIsExact = counted === null || counted <= limits.count;
   const total = !where ? 0 : counted === null ? totalFromCounts(counts, filters.status) : Math.min(counted, limits.count);
-  const moreRows = rows.length > filters.pageSize;
-  const nextWithinLimit = offset + filters.pageSize < limits.read;
+  const first = rows[0];
+  const last = rows[rows.length - 1];
   return {
-    items: rows.slice(0, filters.pageSize),
+    items: rows,
     total,
     totalIsExact,
-    hasNextPage: moreRows && nextWithinLimit,
+    hasNextPage,
+    nextCursor: hasNextPage && last ? claimCursor(filters, last, page + 1) : null,
+    previousCursor: page > 2 && first ? claimCursor(filters, first, page - 1, true) : null,
     beyondReadLimit,
-    readLimitReached: moreRows && !nextWithinLimit,
-    page: filters.page,
+    page,
     pageSize: filters.pageSize,
     counts,
   };

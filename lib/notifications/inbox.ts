@@ -4,6 +4,7 @@
 import type { Db } from "../db";
 import { formatClaimNumber } from "../claims/claim-number";
 import { ClaimError } from "../claims/errors";
+import { cursorInstant, decodeCursor, encodeCursor } from "../paging/cursor";
 
 export const INBOX_PAGE_SIZE = 50;
 
@@ -33,17 +34,18 @@ function itemOf(n: Row): NotificationItem {
   };
 }
 
-function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+// The shared cursor codec (lib/paging/cursor.ts), bound to the unread filter it was made for.
+function encodeInboxCursor(row: { createdAt: Date; id: string }, unreadOnly: boolean): string {
+  return encodeCursor("notifications", { unreadOnly }, { keys: [row.createdAt.toISOString()], id: row.id });
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(at ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) {
+function decodeInboxCursor(cursor: string, unreadOnly: boolean): { createdAt: Date; id: string } {
+  const position = decodeCursor("notifications", { unreadOnly }, cursor);
+  const createdAt = cursorInstant(position.keys[0]);
+  if (!createdAt) {
     throw new ClaimError("VALIDATION", "The cursor is not valid.", [{ path: "cursor", message: "Use the nextCursor of the previous page." }]);
   }
-  return { createdAt, id };
+  return { createdAt, id: position.id };
 }
 
 export async function unreadCount(db: Db, userId: string): Promise<number> {
@@ -55,7 +57,7 @@ export async function listNotifications(
   userId: string,
   options: { unreadOnly?: boolean; cursor?: string | null } = {},
 ): Promise<{ items: NotificationItem[]; nextCursor: string | null; unread: number }> {
-  const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const after = options.cursor ? decodeInboxCursor(options.cursor, Boolean(options.unreadOnly)) : null;
   const rows = await db.notification.findMany({
     where: {
       userId,
@@ -69,7 +71,7 @@ export async function listNotifications(
   const page = rows.slice(0, INBOX_PAGE_SIZE);
   return {
     items: page.map(itemOf),
-    nextCursor: rows.length > INBOX_PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null,
+    nextCursor: rows.length > INBOX_PAGE_SIZE ? encodeInboxCursor(page[page.length - 1], Boolean(options.unreadOnly)) : null,
     unread: await unreadCount(db, userId),
   };
 }

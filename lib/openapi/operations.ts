@@ -11,6 +11,7 @@ import {
   conflictListResponseSchema,
   consentDenyResultSchema,
   disputeListQuerySchema,
+  threadQuerySchema,
   disputeListResponseSchema,
   historyResponseSchema,
   meResourceSchema,
@@ -145,7 +146,9 @@ export const OPERATIONS: OperationSpec[] = [
     description:
       "Partners see their organization's claims, reviewers every claim but partners' `EDITING` drafts, admins all. " +
       "`q`: exact claim number or tenant ID, or a case-insensitive prefix of the customer's name or domain. " +
-      "`counts` are per status over everything the caller may see, ignoring the other filters.",
+      "`counts` are per status over everything the caller may see, ignoring the other filters. Paging: `page` × " +
+      "`pageSize` may not exceed 10,000 (422 beyond); every page carries `nextCursor` (null on the last one): pass it " +
+      "as `cursor`, with the same filters and sort, to read the next page at the cost of the first, at any depth.",
     auth: true,
     query: claimListQuerySchema,
     success: { status: 200, description: "A page of claims.", content: { kind: "json", schema: claimListResponseSchema } },
@@ -179,7 +182,7 @@ export const OPERATIONS: OperationSpec[] = [
     description: "Every claim matching the same filters as `GET /claims`, in its `sort` order, streamed as CSV (no paging).",
     auth: true,
     // The route reads the list query but not its paging, so its document does not offer it.
-    query: claimListQuerySchema.omit({ page: true, pageSize: true }),
+    query: claimListQuerySchema.omit({ page: true, pageSize: true, cursor: true }),
     success: { status: 200, description: "RFC 4180 CSV with a header row.", content: { kind: "csv" }, headers: ["Content-Disposition"] },
     errors: [...AUTH_ERRORS, "VALIDATION"],
   },
@@ -364,11 +367,14 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: "listComments",
     tag: "Comments and history",
     summary: "List a claim's comments",
-    description: "The thread between the partner and the reviewers, oldest first. Plain text.",
+    description:
+      "The thread between the partner and the reviewers, oldest first. Plain text. 200 comments a page by default; " +
+      "pass `nextCursor` as `cursor` for the next page.",
     auth: true,
     pathParams: [CLAIM_ID],
+    query: threadQuerySchema,
     success: { status: 200, description: "The comments.", content: { kind: "json", schema: commentListResponseSchema } },
-    errors: [...AUTH_ERRORS, "NOT_FOUND"],
+    errors: [...AUTH_ERRORS, "NOT_FOUND", "VALIDATION"],
   },
   {
     method: "post",
@@ -391,11 +397,14 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: "getClaimHistory",
     tag: "Comments and history",
     summary: "A claim's history",
-    description: "Every change, oldest first: field edits (with old and new values), status changes, PoE, comments, SLA events.",
+    description:
+      "Every change, oldest first: field edits (with old and new values), status changes, PoE, comments, SLA events. " +
+      "200 events a page by default; pass `nextCursor` as `cursor` for the next page.",
     auth: true,
     pathParams: [CLAIM_ID],
+    query: threadQuerySchema,
     success: { status: 200, description: "The history.", content: { kind: "json", schema: historyResponseSchema } },
-    errors: [...AUTH_ERRORS, "NOT_FOUND"],
+    errors: [...AUTH_ERRORS, "NOT_FOUND", "VALIDATION"],
   },
   {
     method: "get",
@@ -459,7 +468,9 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: "listDisputes",
     tag: "Disputes",
     summary: "List disputes",
-    description: "Reviewers and admins. `status=OPEN` is the reviewers' dispute queue.",
+    description:
+      "Reviewers and admins. `status=OPEN` is the reviewers' dispute queue. 200 disputes a page by default; pass " +
+      "`nextCursor` as `cursor` (with the same `status`) for the next page.",
     auth: true,
     query: disputeListQuerySchema,
     success: { status: 200, description: "The disputes, oldest first.", content: { kind: "json", schema: disputeListResponseSchema } },

@@ -275,6 +275,24 @@ describe.skipIf(!pgAvailable)("REST API v1 contract (PostgreSQL)", () => {
       const paged = claimListResponseSchema.parse((await call("GET", "/claims?pageSize=1&page=2&sort=createdAt&q=zeta", { key: keys.partnerB })).body);
       expect(paged).toMatchObject({ page: 2, pageSize: 1, total: 2 });
       expect(paged.items.map((c) => c.id)).toEqual([second.id]);
+      expect(paged.nextCursor).toBeNull();
+      // Keyset paging: page 1's nextCursor reads page 2; the ceiling and a tampered cursor are 422s.
+      const firstPage = claimListResponseSchema.parse((await call("GET", "/claims?pageSize=1&sort=createdAt&q=zeta", { key: keys.partnerB })).body);
+      expect(firstPage.nextCursor).toEqual(expect.any(String));
+      const byCursor = claimListResponseSchema.parse(
+        (await call("GET", `/claims?pageSize=1&sort=createdAt&q=zeta&cursor=${firstPage.nextCursor}`, { key: keys.partnerB })).body,
+      );
+      expect(byCursor).toMatchObject({ page: 2, nextCursor: null });
+      expect(byCursor.items.map((c) => c.id)).toEqual([second.id]);
+      const ceiling = expectProblem(await call("GET", "/claims?pageSize=25&page=401", { key: keys.partnerB }), 422, "VALIDATION");
+      expect(ceiling.errors?.[0]).toMatchObject({ path: "page", message: expect.stringContaining("cursor") });
+      const otherSort = expectProblem(
+        await call("GET", `/claims?pageSize=1&sort=-createdAt&q=zeta&cursor=${firstPage.nextCursor}`, { key: keys.partnerB }),
+        422,
+        "VALIDATION",
+      );
+      expect(otherSort.errors?.[0]?.path).toBe("cursor");
+      expectProblem(await call("GET", `/claims?cursor=${firstPage.nextCursor!.slice(0, -3)}`, { key: keys.partnerB }), 422, "VALIDATION");
 
       const byNumber = claimListResponseSchema.parse((await call("GET", `/claims?q=${first.number}`, { key: keys.partnerB })).body);
       expect(byNumber.items.map((c) => c.id)).toEqual([first.id]);

@@ -3,10 +3,10 @@
 // inside the claims without a deadline; the same visibility as the list; cells a spreadsheet could run quoted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatClaimNumber } from "../../lib/claims/claim-number";
-import { CSV_COLUMNS, exportClaimsCsv } from "../../lib/claims/export";
+import { CSV_COLUMNS, EXPORT_BATCH, exportClaimsCsv } from "../../lib/claims/export";
 import type { Actor } from "../../lib/claims/lifecycle";
 import { CLAIM_SORTS, type ClaimListFilters } from "../../lib/claims/queries";
-import { actor, claimRows, createOrganization, expectedRows, insertClaims, storedRows, type StoredRow } from "./dashboard-data";
+import { actor, claimRows, createOrganization, expectedRows, insertClaims, recordingClient, storedRows, type StoredRow } from "./dashboard-data";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
 import { parseCsvRecords as parseCsv } from "../fixtures/csv";
 
@@ -106,5 +106,33 @@ describe.skipIf(!pgAvailable)("CSV export of a list (PostgreSQL)", () => {
     const nobody: Actor = { kind: "user", userId: "x", role: "PARTNER_ADMIN", organizationId: null };
     const text = await new Response(exportClaimsCsv(t.db, nobody, { sort: "-updatedAt" }, NOW)).text();
     expect(text).toBe(CSV_COLUMNS.join(",") + "\r\n");
+  });
+  it("reads in bounded keyset batches: one LIMIT 1,000 statement per batch, no OFFSET, never one big query", async () => {
+    const sent: { query: string; params: string }[] = [];
+    const logged = recordingClient(t.url, sent);
+    try {
+      for (const sort of ["-updatedAt", "dueAt"] as const) {
+        sent.length = 0;
+        const text = await new Response(exportClaimsCsv(logged, partner, { sort }, NOW)).text();
+        const rowsOut = parseCsv(text).length - 1;
+        expect(rowsOut).toBe(expectedRows(rows, partner, { sort }, NOW).length);
+        expect(rowsOut).toBeGreaterThan(2 * EXPORT_BATCH);
+        const reads = sent.filter((s) => /^SELECT .* FROM "public"\."Claim" /.test(s.query));
+        // At least one statement a batch (the dueAt order adds one where it crosses to the claims without a
+        // deadline), each limited to the batch and positioned by its WHERE (Prisma writes OFFSET 0).
+        expect(reads.length).toBeGreaterThanOrEqual(Math.ceil(rowsOut / EXPORT_BATCH));
+        expect(reads.length).toBeLessThanOrEqual(Math.ceil(rowsOut / EXPORT_BATCH) + 2);
+        for (const read of reads) {
+          const params = JSON.parse(read.params) as unknown[];
+          const limit = /LIMIT \$(\d+)/.exec(read.query);
+          const offset = /OFFSET \$(\d+)/.exec(read.query);
+          expect(limit, read.query).not.toBeNull();
+          expect(Number(params[Number(limit![1]) - 1])).toBeLessThanOrEqual(EXPORT_BATCH);
+          if (offset) expect(params[Number(offset[1]) - 1]).toBe("0");
+        }
+      }
+    } finally {
+      await logged.$disconnect();
+    }
   });
 });

@@ -6,7 +6,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "../../lib/generated/prisma/client";
-import { CLAIM_SORTS, listClaimsPage, type ClaimListFilters } from "../../lib/claims/queries";
+import { CLAIM_SORTS, listClaimDetails, listClaimsPage, type ClaimListFilters } from "../../lib/claims/queries";
 import { actor, claimRows, createOrganization, insertClaims, recordingClient } from "./dashboard-data";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
 
@@ -51,6 +51,10 @@ describe.skipIf(!pgAvailable)("claim list plans use the indexes (PostgreSQL)", (
   async function claimPlans(filters: ClaimListFilters, a = actor("PARTNER_ADMIN", org)) {
     queries.length = 0;
     await listClaimsPage(logged, a, filters, NOW);
+    return plansOfRecorded();
+  }
+
+  async function plansOfRecorded() {
     const own = queries.filter((q) => /FROM "public"\."Claim"/.test(q.query));
     return Promise.all(
       own.map(async (q) => {
@@ -113,6 +117,43 @@ describe.skipIf(!pgAvailable)("claim list plans use the indexes (PostgreSQL)", (
           }
         }
       }
+      expect(problems).toEqual([]);
+    });
+
+    it(`${scope}: Next and Previous cursors (keyset reads, API and pages) walk an index in order`, async () => {
+      const problems: string[] = [];
+      let checked = 0;
+      for (const filters of FILTERS) {
+        for (const sort of CLAIM_SORTS) {
+          // Page 1 gives a Next cursor, page 3 (reached by cursor) a Previous one; both are keyset reads.
+          const base: ClaimListFilters = { sort, page: 1, pageSize: 25, ...filters };
+          const first = await listClaimsPage(t.db, who(), base, NOW);
+          const second = first.nextCursor ? await listClaimsPage(t.db, who(), { ...base, cursor: first.nextCursor }, NOW) : null;
+          const cursors = [
+            ["next", first.nextCursor],
+            ["previous", second?.nextCursor ? (await listClaimsPage(t.db, who(), { ...base, cursor: second.nextCursor }, NOW)).previousCursor : null],
+          ] as const;
+          for (const [kind, cursor] of cursors) {
+            if (!cursor) continue;
+            for (const surface of ["page", "api"] as const) {
+              queries.length = 0;
+              if (surface === "page") await listClaimsPage(logged, who(), { ...base, cursor }, NOW);
+              else if (kind === "next") await listClaimDetails(logged, who(), { ...base, cursor }, NOW);
+              else continue;
+              const plans = await plansOfRecorded();
+              for (const plan of plans.filter((p) => !/COUNT\(/i.test(p.query) && /ORDER BY/.test(p.query))) {
+                checked += 1;
+                const label = `${scope} ${surface} ${kind} ${JSON.stringify(filters)} ${sort}: ${plan.nodes.map((n) => n["Node Type"] + (n["Index Name"] ? ` ${n["Index Name"]}` : "")).join(" > ")}`;
+                const claimScans = plan.nodes.filter((n) => n["Relation Name"] === "Claim");
+                if (plan.nodes.some((n) => n["Node Type"] === "Sort")) problems.push(`sorts: ${label}`);
+                if (claimScans.some((n) => n["Node Type"] === "Seq Scan")) problems.push(`seq scan: ${label}`);
+                if (claimScans.some((n) => n["Index Name"] === "Claim_pkey")) problems.push(`primary key walk: ${label}`);
+              }
+            }
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(FILTERS.length);
       expect(problems).toEqual([]);
     });
   }

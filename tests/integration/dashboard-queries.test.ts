@@ -204,16 +204,29 @@ describe.skipIf(!pgAvailable)("dashboard list query (PostgreSQL)", () => {
     expect(api.items.map((c) => c.id)).toEqual(exact.items.map((c) => c.id));
   });
 
-  it("OFFSET stops at the read limit: the last reachable page says so, deeper pages are not read", async () => {
+  it("OFFSET stops at the read limit (a hand-written ?page=), but Next follows a cursor past it", async () => {
     const limits = { count: 1000, read: 30 };
     const filters = { sort: "createdAt" as const, pageSize: 25 };
+    const expected = expectedRows(rows, actors.partnerA, filters, NOW).map((r) => r.id);
     const second = await listClaimsPage(t.db, actors.partnerA, { ...filters, page: 2 }, NOW, limits);
-    expect(second).toMatchObject({ hasNextPage: false, readLimitReached: true, beyondReadLimit: false });
-    expect(second.items.map((c) => c.id)).toEqual(expectedRows(rows, actors.partnerA, filters, NOW).slice(25, 50).map((r) => r.id));
+    expect(second).toMatchObject({ hasNextPage: true, beyondReadLimit: false, page: 2 });
+    expect(second.items.map((c) => c.id)).toEqual(expected.slice(25, 50));
     sent.length = 0;
     const third = await listClaimsPage(logged, actors.partnerA, { ...filters, page: 3 }, NOW, limits);
     expect(third).toMatchObject({ items: [], beyondReadLimit: true, hasNextPage: false, total: 60 });
     expect(statements().filter((s) => /FROM "public"\."Claim"/.test(s))).toEqual([]);
+    // The Next link of page 2 carries a cursor: a keyset read, no OFFSET, whatever the depth.
+    sent.length = 0;
+    const next = await listClaimsPage(logged, actors.partnerA, { ...filters, page: 1, cursor: second.nextCursor! }, NOW, limits);
+    expect(next).toMatchObject({ page: 3, hasNextPage: false, nextCursor: null, beyondReadLimit: false });
+    expect(next.items.map((c) => c.id)).toEqual(expected.slice(50));
+    // Prisma always writes `OFFSET $n`: the keyset read passes 0 (it skips nothing, the WHERE positions it).
+    const reads = sent.filter((s) => /SELECT .* FROM "public"\."Claim"/.test(s.query) && !/COUNT/i.test(s.query));
+    expect(reads.length).toBeGreaterThan(0);
+    for (const read of reads) {
+      const offset = /OFFSET \$(\d+)/.exec(read.query);
+      expect(offset ? JSON.parse(read.params)[Number(offset[1]) - 1] : "0").toBe("0");
+    }
   });
 
   it("overdue means a business-day deadline (not the consent window, not a leftover) has passed", async () => {

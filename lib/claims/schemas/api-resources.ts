@@ -102,6 +102,10 @@ export const claimListResponseSchema = z
     counts: z.object(
       Object.fromEntries(CLAIM_STATUSES.map((status) => [status, z.int().min(0)])) as Record<ClaimStatus, z.ZodInt>,
     ),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: "Pass as `cursor` (with the same filters and sort) for the next page; null on the last page." }),
   })
   .meta({ id: "ClaimList", description: "A page of claims, with per-status counts over everything visible." });
 

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { CLAIM_STATUSES } from "../catalogue";
 import { blankToUndefined } from "./building-blocks";
 import { activitySchema, mpnIdFormatSchema, programSchema, solutionAreaSchema } from "./claim-fields";
-import { CLAIM_LIST_DEFAULT_PAGE_SIZE, CLAIM_LIST_MAX_PAGE_SIZE, SEARCH_MAX_LENGTH } from "./limits";
+import { cursorParamSchema } from "../../paging/cursor-param";
+import { CLAIM_LIST_DEFAULT_PAGE_SIZE, CLAIM_LIST_MAX_PAGE_SIZE, PAGE_CEILING, SEARCH_MAX_LENGTH } from "./limits";
 
 // The claim lists' sort keys, named once: this schema, the pages' lenient parser (list-params.ts), the SQL
 // order (queries.orderByFor) and the sort menus all read this list.
@@ -105,6 +106,16 @@ export const claimListQuerySchema = z
         // An error, not a clamp (api-v1): a client asking for 500 must learn it gets 100, not miss rows.
         .max(CLAIM_LIST_MAX_PAGE_SIZE, { error: `Ask for 1 to ${CLAIM_LIST_MAX_PAGE_SIZE} items per page` })
         .default(CLAIM_LIST_DEFAULT_PAGE_SIZE),
+    ),
+    // Keyset paging (docs/api.md "Lists and paging"): the nextCursor of the previous page. `page` stops at
+    // PAGE_CEILING rows; a cursor reaches any depth at the cost of page 1.
+    cursor: z.preprocess(
+      blankToUndefined,
+      cursorParamSchema
+        .meta({
+          description: `The \`nextCursor\` of the previous page (opaque); keep the filters and sort unchanged while paging. \`page\` × \`pageSize\` may not exceed ${PAGE_CEILING.toLocaleString("en")}: deeper rows are reached by cursor.`,
+        })
+        .optional(),
     ),
   })
   .meta({ id: "ClaimListQuery", description: "Query parameters of GET /claims and GET /claims/export.csv." });

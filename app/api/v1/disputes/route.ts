@@ -5,9 +5,7 @@ import { listDisputes } from "@/lib/claims/claim-reads";
 
 export const runtime = "nodejs";
 
-/** GET /disputes?status=OPEN: reviewers' and admins' dispute list, oldest first. */
-export const GET = apiRoute(async ({ request, db, actor }) =>
-  json({ items: await listDisputes(db, actor, parseQuery(request, disputeListQuerySchema)) }),
-);
+/** GET /disputes?status=OPEN: reviewers' and admins' dispute list, oldest first, by page (`cursor` / `nextCursor`). */
+export const GET = apiRoute(async ({ request, db, actor }) => json(await listDisputes(db, actor, parseQuery(request, disputeListQuerySchema))));
 
 export const { POST, PUT, PATCH, DELETE } = unsupportedMethods(["GET"]);

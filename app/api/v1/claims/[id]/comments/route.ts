@@ -1,6 +1,7 @@
 import { apiRoute, json, unsupportedMethods } from "@/lib/api/route";
-import { readJsonBody, withJsonBody } from "@/lib/api/request";
-import { listComments } from "@/lib/claims/claim-reads";
+import { parseQuery, readJsonBody, withJsonBody } from "@/lib/api/request";
+import { threadQuerySchema } from "@/lib/api/schemas";
+import { listCommentsPage } from "@/lib/claims/claim-reads";
 import { commentResource } from "@/lib/claims/resource";
 import { addComment } from "@/lib/claims/service";
 
@@ -8,8 +9,10 @@ export const runtime = "nodejs";
 
 type Params = { id: string };
 
-/** GET /claims/{id}/comments: the thread, oldest first. */
-export const GET = apiRoute<Params>(async ({ params, db, actor }) => json({ items: await listComments(db, actor, params.id) }));
+/** GET /claims/{id}/comments: the thread, oldest first, 200 a page by default (`cursor` / `nextCursor`). */
+export const GET = apiRoute<Params>(async ({ request, params, db, actor }) =>
+  json(await listCommentsPage(db, actor, params.id, parseQuery(request, threadQuerySchema))),
+);
 
 /** POST /claims/{id}/comments: a plain-text comment (partner of the claim's organization, reviewer). */
 export const POST = apiRoute<Params>(async ({ request, params, db, actor }) => {
