@@ -57,3 +57,18 @@ export function nodeCacheSeconds(env: Record<string, string | undefined> = proce
   const seconds = Number(raw);
   return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
 }
+
+/**
+ * Per-organization upload limits (docs/api.md, quotas), counted in the shared rate-limit store:
+ * UPLOAD_MAX_PER_ORG_PER_MINUTE (60 files a minute) and UPLOAD_MAX_BYTES_PER_ORG_PER_DAY (5 GiB in 24 hours);
+ * 0 turns a limit off. The per-claim limits (50 files, 250 MB) are the contract's and not configurable.
+ */
+export function uploadOrganizationLimits(env: Record<string, string | undefined> = process.env): {
+  perMinute: number;
+  bytesPerDay: number;
+} {
+  return {
+    perMinute: countSetting("UPLOAD_MAX_PER_ORG_PER_MINUTE", 60, env),
+    bytesPerDay: countSetting("UPLOAD_MAX_BYTES_PER_ORG_PER_DAY", 5 * 1024 ** 3, env),
+  };
+}

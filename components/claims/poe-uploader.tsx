@@ -20,10 +20,18 @@ interface Upload {
 interface Problem {
   code?: string;
   detail?: string;
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; message: string; code?: string }[];
 }
 
-export function PoeUploader(props: { claimId: string; maxBytes: number; limitLabel: string; accept: string; typesLabel: string }) {
+export function PoeUploader(props: {
+  claimId: string;
+  maxBytes: number;
+  limitLabel: string;
+  accept: string;
+  typesLabel: string;
+  /** The claim's quota (files, megabytes), named when the server refuses a file past it. */
+  quota: { files: number; megabytes: number };
+}) {
   const t = useTranslations("claimPoe");
   const locale = useLocale();
   const router = useRouter();
@@ -36,8 +44,16 @@ export function PoeUploader(props: { claimId: string; maxBytes: number; limitLab
   const update = (key: number, change: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
-  function reasonOf(status: number, problem: Problem | null): string {
+  function reasonOf(status: number, problem: Problem | null, retryAfter: number): string {
     const code = problem?.code;
+    // Quotas (429 with Retry-After): the per-minute rate waits seconds, the day's bytes wait hours.
+    if (code === "RATE_LIMITED" || status === 429) {
+      const seconds = Math.max(1, retryAfter || 60);
+      return seconds <= 120 ? t("rateLimitedSeconds", { seconds }) : t("rateLimitedHours", { hours: Math.ceil(seconds / 3600) });
+    }
+    if (code === "VALIDATION" && problem?.errors?.some((e) => e.path === "file" && e.code === "LIMIT_REACHED")) {
+      return t("claimFull", props.quota);
+    }
     if (code === "PAYLOAD_TOO_LARGE" || status === 413) return t("tooLarge", { limit: props.limitLabel });
     if (code === "UNSUPPORTED_MEDIA_TYPE") return locale === "en" && problem?.detail ? problem.detail : t("badType", { types: props.typesLabel });
     if (code === "VALIDATION" && problem?.errors?.some((e) => e.path === "file")) return t("emptyFile");
@@ -66,7 +82,7 @@ export function PoeUploader(props: { claimId: string; maxBytes: number; limitLab
           } catch {
             problem = null;
           }
-          update(key, { state: "failed", message: t("failed", { name: file.name, reason: reasonOf(xhr.status, problem) }) });
+          update(key, { state: "failed", message: t("failed", { name: file.name, reason: reasonOf(xhr.status, problem, Number(xhr.getResponseHeader("Retry-After"))) }) });
         }
         resolve();
       };

@@ -49,3 +49,17 @@ export class ClaimError extends Error {
 export function isClaimError(value: unknown): value is ClaimError {
   return value instanceof ClaimError;
 }
+
+/**
+ * A request refused by a shared limit (an organization's upload rate or daily bytes, a second concurrent
+ * export): 429 `RATE_LIMITED` with `Retry-After`. Not a ClaimError: it says when to come back, not what is wrong.
+ */
+export class RateLimitedError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = "RateLimitedError";
+  }
+}

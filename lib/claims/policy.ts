@@ -98,6 +98,27 @@ export function checkPoeUpload(
   };
 }
 
+/** The contract's per-claim PoE quota: files and bytes together, over every file the claim holds. */
+export const POE_MAX_FILES_PER_CLAIM = 50;
+export const POE_MAX_BYTES_PER_CLAIM = 250 * 1024 * 1024;
+
+/**
+ * Whether one more file of `size` bytes fits the claim's quota, given what it holds. VALIDATION with a
+ * LIMIT_REACHED error on `file` when not (files cannot be deleted, so the limit is final for the claim).
+ */
+export function checkPoeQuota(held: { files: number; bytes: number }, size: number): DecisionError | null {
+  if (held.files + 1 > POE_MAX_FILES_PER_CLAIM) {
+    const message = `A claim holds at most ${POE_MAX_FILES_PER_CLAIM} proof-of-execution files; this one has ${held.files}.`;
+    return { code: "VALIDATION", message, errors: [{ path: "file", message, code: "LIMIT_REACHED" }] };
+  }
+  if (held.bytes + size > POE_MAX_BYTES_PER_CLAIM) {
+    const leftMb = Math.max(0, Math.floor((POE_MAX_BYTES_PER_CLAIM - held.bytes) / (1024 * 1024)));
+    const message = `A claim's proof-of-execution files total at most ${POE_MAX_BYTES_PER_CLAIM / (1024 * 1024)} MB; ${leftMb} MB are left.`;
+    return { code: "VALIDATION", message, errors: [{ path: "file", message, code: "LIMIT_REACHED" }] };
+  }
+  return null;
+}
+
 /**
  * Final = REJECTED with no open dispute and (dispute used or 30-day window over), or APPROVED with
  * sentForIncentiveAssessmentAt set. Shares isDisputeWindowOpen with decide("open-dispute"), so a claim

@@ -1,5 +1,5 @@
 // application/problem+json (RFC 9457) for every HTTP route: one mapping from error codes to statuses.
-import { isClaimError, type FieldError } from "../claims/errors";
+import { isClaimError, RateLimitedError, type FieldError } from "../claims/errors";
 import type { ProblemCode } from "../claims/schemas";
 import { isDatabaseUnavailable } from "./database-unavailable";
 
@@ -63,6 +63,9 @@ const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
  */
 export function problemFromError(error: unknown): Response {
   if (isClaimError(error)) return problem(error.code, error.message, { errors: error.errors });
+  if (error instanceof RateLimitedError) {
+    return problem("RATE_LIMITED", error.message, { headers: { "Retry-After": String(error.retryAfterSeconds) } });
+  }
   if (isDatabaseUnavailable(error)) {
     console.error("database unavailable:", error instanceof Error ? error.message : error);
     return problem("UNAVAILABLE", "The service cannot reach its database right now. Try again in a moment.", {

@@ -113,7 +113,8 @@ export const administrationOperations: OperationSpec[] = [
     operationId: "exportAuditEventsCsv",
     tag: "Administration",
     summary: "Export the audit log as CSV",
-    description: "Admins only. Every event matching the same filters as `GET /audit-events`, streamed; `data` is a JSON cell.",
+    description: "Admins only. Every event matching the same filters as `GET /audit-events`, streamed; `data` is a JSON cell. " +
+      "One export at a time per user (429 `RATE_LIMITED` with `Retry-After` while another streams).",
     auth: true,
     query: auditQuerySchema,
     success: { status: 200, description: "RFC 4180 CSV with a header row.", content: { kind: "csv" }, headers: ["Content-Disposition"] },

@@ -179,7 +179,8 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: "exportClaimsCsv",
     tag: "Claims",
     summary: "Export claims as CSV",
-    description: "Every claim matching the same filters as `GET /claims`, in its `sort` order, streamed as CSV (no paging).",
+    description: "Every claim matching the same filters as `GET /claims`, in its `sort` order, streamed as CSV (no paging). " +
+      "One export at a time per user: a second while one streams is 429 `RATE_LIMITED` with `Retry-After`.",
     auth: true,
     // The route reads the list query but not its paging, so its document does not offer it.
     query: claimListQuerySchema.omit({ page: true, pageSize: true, cursor: true }),
@@ -304,7 +305,10 @@ export const OPERATIONS: OperationSpec[] = [
       "Partners only, while the claim is `EDITING`, `SUBMITTED` or `PARTNER_ACTION_REQUIRED`, or `REJECTED` with an " +
       "open dispute. The body is the raw file (not multipart); it is streamed to storage. The type is checked from " +
       "the content and must agree with the name's extension: doc, docx, csv, xls, xlsx, ppt, pptx, pdf, msg, rtf, " +
-      "htm, html, png, jpg, jpeg, gif, bmp, tif, tiff, xps. The size limit is a setting (default 25 MB).",
+      "htm, html, png, jpg, jpeg, gif, bmp, tif, tiff, xps. The size limit is a setting (default 25 MB). A claim holds " +
+      "at most 50 files and 250 MB (422 `VALIDATION`, `LIMIT_REACHED` on `file`); an organization's upload rate and " +
+      "daily bytes are limited (429 `RATE_LIMITED` with `Retry-After`). The name loses folders, Unicode direction " +
+      "controls and control characters and is normalized to NFC.",
     auth: true,
     pathParams: [CLAIM_ID],
     headers: [

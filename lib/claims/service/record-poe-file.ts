@@ -3,7 +3,7 @@ import type { Db } from "../../db";
 import { claimStateOf, type ClaimDetail } from "../claim-detail";
 import { findVisibleClaim } from "../find-visible-claim";
 import type { Actor } from "../lifecycle";
-import { checkPoeUpload } from "../policy";
+import { checkPoeQuota, checkPoeUpload } from "../policy";
 import { appendEvents, guardedUpdate, raise, transaction, type ServiceOptions } from "./steps";
 
 export interface PoeFileRecord {
@@ -28,6 +28,12 @@ export async function recordPoeFile(
   if (refused) raise(refused);
   return transaction(db, async (tx) => {
     await guardedUpdate(tx, claim, { partnerRespondedAt: now }, now);
+    // The per-claim quota, counted after the guarded update: that update holds the claim row's lock until
+    // commit and succeeds only on the version read, so a concurrent upload either committed before it (and
+    // is counted here) or waits and then fails its own guard. Two uploads cannot both take the last slot.
+    const held = await tx.poeFile.aggregate({ where: { claimId }, _count: { _all: true }, _sum: { size: true } });
+    const overQuota = checkPoeQuota({ files: held._count._all, bytes: held._sum.size ?? 0 }, file.size);
+    if (overQuota) raise(overQuota);
     const poe = await tx.poeFile.create({
       data: { claimId, ...file, uploadedAt: now, uploadedById: actor.kind === "user" ? actor.userId : null },
     });

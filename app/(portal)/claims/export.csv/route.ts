@@ -4,7 +4,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { actorOf, getCurrentUser } from "@/lib/auth/session";
 import { exportClaimsCsv } from "@/lib/claims/export";
 import { listFiltersFromSearchParams } from "@/lib/claims/list-params";
+import { RateLimitedError } from "@/lib/claims/errors";
 import { getDb } from "@/lib/db";
+import { exportBusyResponse, exportUnderLease } from "@/lib/security/export-lease";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -19,7 +21,13 @@ export async function GET(request: NextRequest) {
     Object.fromEntries(request.nextUrl.searchParams),
   );
   const now = new Date();
-  const csv = exportClaimsCsv(getDb(), actorOf(user), filters, now);
+  let csv: ReadableStream<Uint8Array>;
+  try {
+    csv = await exportUnderLease(user.id, exportClaimsCsv(getDb(), actorOf(user), filters, now));
+  } catch (error) {
+    if (error instanceof RateLimitedError) return exportBusyResponse(error);
+    throw error;
+  }
   const body = csv.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       start(controller) {
@@ -36,3 +44,4 @@ export async function GET(request: NextRequest) {
     },
   });
 }
+

@@ -1,12 +1,13 @@
 import { auditQuerySchema, exportAuditEventsCsv } from "@/lib/admin/audit-log";
 import { parseQuery } from "@/lib/api/request";
 import { apiRoute, unsupportedMethods } from "@/lib/api/route";
+import { exportUnderLease } from "@/lib/security/export-lease";
 
 export const runtime = "nodejs";
 
-/** GET /audit-events/export.csv: every event matching the same filters, streamed as CSV. */
+/** GET /audit-events/export.csv: every event matching the same filters, streamed as CSV; one export at a time per user. */
 export const GET = apiRoute(async ({ request, db, actor }) => {
-  const stream = exportAuditEventsCsv(db, actor, parseQuery(request, auditQuerySchema));
+  const stream = await exportUnderLease(actor.userId, exportAuditEventsCsv(db, actor, parseQuery(request, auditQuerySchema)));
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
