@@ -3,12 +3,15 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { chainSessionOptions, chainSessionSetting, resolveChainKey } from "./audit/chain-key.mjs";
 import { PrismaClient } from "./generated/prisma/client";
 
 // One lazily created Prisma client per process, cached on globalThis so dev hot reload reuses it.
 //   DATABASE_URL=postgres(ql)://…  → PostgreSQL through @prisma/adapter-pg (production, CI, many nodes)
 //   unset, or pglite:<dir>          → embedded PGlite in <dir> (default ./.data/pglite): zero setup
 // Nothing connects at import time, so `next build` opens no database.
+// Every session carries the history's chain key (cpor.audit_chain_key, lib/audit/chain-key.mjs): the INSERT
+// triggers of ClaimEvent and AuditEvent sign each row with it, and refuse to append without it.
 
 export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite"; // keep in sync with prisma.config.ts
 
@@ -123,15 +126,21 @@ export function getDb(): PrismaClient {
   const c = (cache.__cporDb ??= {});
   if (c.prisma) return c.prisma;
   const url = databaseUrl();
+  const chainKey = resolveChainKey();
   if (/^postgres(ql)?:\/\//.test(url)) {
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
     c.prisma = withSqlStats(
-      new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs() }), ...sqlStatsLog() }),
+      new PrismaClient({
+        adapter: new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs(), options: chainSessionOptions(chainKey) }),
+        ...sqlStatsLog(),
+      }),
     );
   } else if (isEmbeddedDatabase(url)) {
     const dir = embeddedDataDir(url);
     lockEmbeddedDataDir(dir);
     const pglite = new PGlite(dir);
+    // PGlite is one session: set once, before Prisma's first query (PGlite runs queries in the order issued).
+    void pglite.query(`SELECT set_config('cpor.audit_chain_key', $1, false)`, [chainSessionSetting(chainKey)]);
     c.prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
     c.pglite = pglite;
     c.closeEmbedded = () => pglite.close();

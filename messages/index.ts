@@ -13,13 +13,14 @@ import type notifications from "./en/notifications.json";
 import type partnerTools from "./en/partner-tools.json";
 import type webhooks from "./en/webhooks.json";
 import type metrics from "./en/metrics.json";
+import type historyChain from "./en/history-chain.json";
 
 /**
  * The shape of the UI strings: the English files, merged. next-intl checks every key against it (see
  * types/next-intl.d.ts), so a missing or misspelt key fails `tsc`; the messages test keeps French in step.
  */
 export type Messages = typeof core & typeof adminSettings & typeof review & typeof claimPages & typeof dashboardUi & typeof api &
-  typeof reviewerWorkbench & typeof adminConsole & typeof notifications & typeof partnerTools & typeof webhooks & typeof metrics;
+  typeof reviewerWorkbench & typeof adminConsole & typeof notifications & typeof partnerTools & typeof webhooks & typeof metrics & typeof historyChain;
 
 const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]> = {
   en: [
@@ -35,6 +36,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./en/partner-tools.json"),
     () => import("./en/webhooks.json"),
     () => import("./en/metrics.json"),
+    () => import("./en/history-chain.json"),
   ],
   fr: [
     () => import("./fr/core.json"),
@@ -49,6 +51,7 @@ const LOADERS: Record<Locale, (() => Promise<{ default: Partial<Messages> }>)[]>
     () => import("./fr/partner-tools.json"),
     () => import("./fr/webhooks.json"),
     () => import("./fr/metrics.json"),
+    () => import("./fr/history-chain.json"),
   ],
 };
 

@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { createRequire } from "node:module";
+import { chainSessionOptions, chainSessionSetting, resolveChainKey } from "../lib/audit/chain-key.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -84,7 +85,8 @@ function pgConfig(connUrl, database) {
   const c = parse(connUrl);
   const cfg = { host: c.host || "localhost", port: c.port ? Number(c.port) : 5432, user: c.user,
     password: c.password, database: database ?? c.database ?? c.user, ssl: c.ssl, max: 4 };
-  if (c.options) cfg.options = c.options;
+  // The history's chain key (lib/audit/chain-key.mjs): a migration that chains existing rows signs them with it.
+  cfg.options = [c.options, chainSessionOptions(resolveChainKey(process.env, { warn: false }))].filter(Boolean).join(" ");
   return cfg;
 }
 const qi = (s) => '"' + String(s).replace(/"/g, '""') + '"';
@@ -170,6 +172,7 @@ async function pgliteFactory(u) {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   pglite = await PGlite.create(dir);
+  await pglite.query("SELECT set_config('cpor.audit_chain_key', $1, false)", [chainSessionSetting(resolveChainKey(process.env, { warn: false }))]);
   const factory = new PrismaPGlite(pglite);
   // Defect (d): the adapter's executeScript() does not await PGlite.exec(), so
   // a failing migration script is reported as success. Await it.

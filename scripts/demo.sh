@@ -14,6 +14,12 @@ if [ -z "${NEXTAUTH_SECRET:-}" ]; then
   NEXTAUTH_SECRET=$(cat .data/nextauth-secret)
   export NEXTAUTH_SECRET
 fi
+# Likewise the key that signs the history's tamper-evident chain (keep it: rows signed with a lost key no longer verify).
+if [ -z "${AUDIT_CHAIN_KEY:-}" ]; then
+  [ -s .data/audit-chain-key ] || node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64url'))" > .data/audit-chain-key
+  AUDIT_CHAIN_KEY=$(cat .data/audit-chain-key)
+  export AUDIT_CHAIN_KEY
+fi
 
 bash scripts/ensure-deps.sh
 echo "› building the portal (next build)…"

@@ -26,6 +26,7 @@ fi
 # Tests read these (the .eml files hold customer consent links; tests/e2e/partner-helpers.ts reads them).
 export STORAGE_DIR=./$DATA/files MAIL_DIR=./$DATA/mail
 export NEXTAUTH_SECRET=e2e-only-secret-not-for-production NEXTAUTH_URL="http://localhost:$PORT"
+export AUDIT_CHAIN_KEY=e2e-only-audit-chain-key-not-for-production
 export SWEEP_INTERVAL_SECONDS=0 CPOR_DEMO=1
 # tests/e2e/webhooks.spec.ts registers an http://127.0.0.1 receiver (development-only setting, docs/operations.md).
 export WEBHOOKS_ALLOW_INSECURE=1

@@ -1,6 +1,7 @@
 // Shared by the benchmarks: a fresh database (PostgreSQL from TEST_DATABASE_URL when reachable, else PGlite
 // in a temporary folder), the production build (built if missing), and `next start` on a free port, with
 // the server's process tree measurable (RSS) and stoppable by pid.
+import { resolveChainKey } from "../../lib/audit/chain-key.mjs";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -141,6 +142,8 @@ export async function startServer(env: Record<string, string>): Promise<BenchSer
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       NEXTAUTH_SECRET: "bench-only-secret",
+      // The key the bench's own fixtures signed history with (production requires one; lib/audit/chain-key.mjs).
+      AUDIT_CHAIN_KEY: resolveChainKey({ ...process.env, NODE_ENV: "development" }, { warn: false }),
       NEXTAUTH_URL: baseUrl,
       SWEEP_INTERVAL_SECONDS: "0",
       ...env,

@@ -2,7 +2,8 @@
 // users, organizations, discarded drafts). One append-only AuditEvent row per event (a database trigger refuses
 // UPDATE and DELETE), written through the one function below in the transaction of the change it records.
 // The payload of each type is a zod schema in one discriminated union, like the claim history
-// (lib/claims/events.ts): a wrong payload fails here, before anything is written.
+// (lib/claims/events.ts): a wrong payload fails here, before anything is written. The database signs each row into
+// the audit log's tamper-evident chain (INSERT trigger; docs/architecture.md "Tamper-evident history").
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { actorRole, type Actor } from "../claims/lifecycle";

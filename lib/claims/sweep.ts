@@ -8,6 +8,8 @@
 // change together or not at all. A second sweep running concurrently blocks on the same rows, re-checks
 // the WHERE clause after the first commits, finds the claim no longer due, and changes nothing: running
 // it twice, or on two nodes at once, gives exactly the state of running it once.
+// The events it inserts are signed into each claim's tamper-evident chain by the ClaimEvent INSERT trigger
+// (docs/architecture.md "Tamper-evident history"), which locks the claim row it already holds: nothing to do here.
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { deliverOutbox, type MailTransport } from "../mail/deliver";

@@ -114,3 +114,38 @@ test("a partner admin's new API key is in the audit log, and the admin exports i
   expect(exported).toHaveLength(1);
   expect(csv.every((r) => r.type === "API_KEY_CREATED")).toBe(true);
 });
+
+test("an admin verifies a claim's history and the audit log's; an event edited behind the portal's back is named", async ({ page }) => {
+  const { db } = await driver();
+  const [event] = await db.$queryRaw<{ id: bigint; claimId: string; data: string }[]>`
+    SELECT e."id", e."claimId", e."data"::text AS "data" FROM "ClaimEvent" e WHERE e."seq" = 2 ORDER BY e."id" LIMIT 1`;
+  const events = await db.claimEvent.count({ where: { claimId: event.claimId } });
+  /** As the database superuser, with the append-only guard and the chain's signer switched off. */
+  const behindThePortal = (data: string) =>
+    db.$transaction([
+      db.$executeRawUnsafe("SET LOCAL session_replication_role = replica"),
+      db.$executeRaw`UPDATE "ClaimEvent" SET "data" = ${data}::jsonb WHERE "id" = ${event.id}`,
+    ]);
+
+  await signIn(page, USERS.admin);
+  await page.goto(`/claims/${event.claimId}`);
+  const verify = page.getByTestId("verify-claim-history");
+  const result = page.getByTestId("verify-claim-history-result");
+  await verify.getByRole("button", { name: "Verify history" }).click();
+  await expect(result).toContainText(`History intact: ${events} events verified.`);
+
+  await behindThePortal(JSON.stringify({ ...JSON.parse(event.data), tampered: true }));
+  try {
+    await verify.getByRole("button", { name: "Verify history" }).click();
+    await expect(result).toContainText(`History broken at event ${event.id} (#2); 1 event before it verified.`);
+    await expect(result).toContainText("Its content or the signature of the event before it was changed");
+  } finally {
+    await behindThePortal(event.data); // the exact original: the chain verifies again
+  }
+  await verify.getByRole("button", { name: "Verify history" }).click();
+  await expect(result).toContainText(`History intact: ${events} events verified.`);
+
+  await page.goto("/admin/audit");
+  await page.getByTestId("verify-audit-chain").getByRole("button", { name: "Verify history" }).click();
+  await expect(page.getByTestId("verify-audit-chain-result")).toContainText(/History intact: \d+ events? verified\./);
+});

@@ -141,6 +141,7 @@ export async function driver() {
   // outbox's sealed consent token.
   process.env.NEXTAUTH_SECRET ??= "e2e-only-secret-not-for-production";
   process.env.NEXTAUTH_URL ??= `http://localhost:${e2ePort()}`;
+  process.env.AUDIT_CHAIN_KEY ??= "e2e-only-audit-chain-key-not-for-production";
   driverOpened = true;
   const [{ getDb }, service, { deliverOutbox, emlFileTransport }] = await Promise.all([
     import("../../lib/db"),

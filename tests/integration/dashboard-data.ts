@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { Db } from "../../lib/db";
+import { chainSessionOptions, resolveChainKey } from "../../lib/audit/chain-key.mjs";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { CLAIM_STATUSES, type ClaimStatus, type Program, type SolutionArea, type UserRole } from "../../lib/claims/catalogue";
 import { formatClaimNumber, parseClaimNumber } from "../../lib/claims/claim-number";
@@ -40,7 +41,7 @@ export function actor(role: UserRole, organizationId: string | null = null): Act
 
 /** A client that records each SQL statement it sends (with its parameters): which queries a list runs. */
 export function recordingClient(url: string, sink: { query: string; params: string }[]): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: chainSessionOptions(resolveChainKey()) }), log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => sink.push({ query: event.query, params: event.params }));
   return client;
 }

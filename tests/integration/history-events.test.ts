@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chainKeyring, verifyAllClaimHistories } from "../../lib/audit/verify-history";
 import { CLAIM_STATUSES } from "../../lib/claims/catalogue";
 import { ACTOR_ROLES, claimEventSchema } from "../../lib/claims/events";
 import { runSweep } from "../../lib/claims/sweep";
@@ -74,5 +75,12 @@ describe.skipIf(!pgAvailable)("stored history rows parse with the event union (P
     }
     expect(rows.some((r) => r.actorRole === "SYSTEM" && r.type === "STATUS_CHANGED"), "no automatic rejection").toBe(true);
     expect(new Set(rows.map((r) => r.toStatus).filter(Boolean))).toEqual(new Set(CLAIM_STATUSES));
+  });
+
+  it("every claim's tamper-evident chain verifies: the demo seed, the bulk seed and the sweep all sign their rows", async () => {
+    const result = await verifyAllClaimHistories(t.db, chainKeyring(), 1000);
+    expect(result.broken).toEqual([]);
+    expect(result.events).toBe(await t.db.claimEvent.count());
+    expect(result.claims).toBe(await t.db.claim.count({ where: { events: { some: {} } } }));
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { inject } from "vitest";
+import { chainSessionOptions, resolveChainKey } from "../../lib/audit/chain-key.mjs";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { urlForDatabase } from "./global-setup";
 
@@ -29,7 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = urlForDatabase(admin, name);
   const clients: PrismaClient[] = [];
   const connect = () => {
-    const c = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+    const c = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, options: chainSessionOptions(resolveChainKey()) }) });
     clients.push(c);
     return c;
   };

@@ -84,7 +84,10 @@ export async function actorName(tx: Tx | Db, actor: Actor): Promise<string> {
 
 export type HistoryEvent = ClaimEventInput & { fromStatus?: ClaimStatus; toStatus?: ClaimStatus };
 
-/** The claim's history rows, written in the transaction of the change they record. */
+/**
+ * The claim's history rows, written in the transaction of the change they record. `seq`, `mac` and `keyId` are
+ * set by the database's INSERT trigger (the tamper-evident chain, docs/architecture.md), never here.
+ */
 export async function appendEvents(tx: Tx, claimId: string, actor: Actor, at: Date, events: HistoryEvent[]): Promise<void> {
   await appendEventsOfClaims(tx, actor, at, events.map((event) => ({ claimId, event })));
 }

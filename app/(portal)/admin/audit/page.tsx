@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { VerifyHistoryButton } from "@/components/admin/verify-history-button";
 import { listAuditEvents } from "@/lib/admin/audit-log";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { isClaimError } from "@/lib/claims/errors";
 import { getDb } from "@/lib/db";
+import { verifyAuditChainAction } from "./actions";
 
 const FILTERS = ["actorId", "organizationId", "type", "from", "to"] as const;
 
@@ -14,8 +16,9 @@ export default async function AdminAuditPage(props: { searchParams: Promise<Reco
     [...FILTERS, "cursor"].flatMap((name) => (typeof params[name] === "string" && params[name] ? [[name, params[name] as string]] : [])),
   );
   const db = getDb();
-  const [t, organizations, page] = await Promise.all([
+  const [t, tHistory, organizations, page] = await Promise.all([
     getTranslations("adminAudit"),
+    getTranslations("historyVerify"),
     db.organization.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     listAuditEvents(db, actorOf(admin), query).catch((error: unknown) => {
       if (isClaimError(error)) return { items: [], nextCursor: null, error: error.message };
@@ -34,6 +37,13 @@ export default async function AdminAuditPage(props: { searchParams: Promise<Reco
       </p>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-slate-600">{t("intro")}</p>
+      <section aria-labelledby="history-verify-title" className="space-y-2 rounded border border-slate-200 p-4">
+        <h2 id="history-verify-title" className="text-lg font-semibold">
+          {tHistory("title")}
+        </h2>
+        <p className="text-sm text-slate-600">{tHistory("auditIntro")}</p>
+        <VerifyHistoryButton action={verifyAuditChainAction} testId="verify-audit-chain" />
+      </section>
       <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label={t("filters")}>
         <FilterInput name="actorId" label={t("actorId")} value={query.actorId} />
         <div>

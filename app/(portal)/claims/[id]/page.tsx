@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { VerifyHistoryButton } from "@/components/admin/verify-history-button";
 import { ApprovalPanel } from "@/components/claims/claim-page/approval-panel";
 import { ClaimDetails } from "@/components/claims/claim-page/claim-details";
 import { ClaimHeader } from "@/components/claims/claim-page/claim-header";
@@ -24,6 +25,7 @@ import {
   submitClaimAction,
   withdrawClaimAction,
 } from "./actions";
+import { verifyClaimHistoryAction } from "./admin-actions";
 import { loadClaimForPage } from "./claim-data";
 import { loadClaimPageModel } from "./claim-page-model";
 import {
@@ -57,6 +59,7 @@ export default async function ClaimPage(props: Props) {
   const model = await loadClaimPageModel(id);
   const { claim, user } = model;
   const tComments = await getTranslations("claimComments");
+  const tHistory = await getTranslations("historyVerify");
   const notice = searchParams.saved ? "saved" : searchParams.created && claim.status === "EDITING" ? "created" : undefined;
 
   return (
@@ -101,6 +104,15 @@ export default async function ClaimPage(props: Props) {
         sentForIncentiveAssessmentAt={claim.sentForIncentiveAssessmentAt}
         formatInstant={model.formatInstant}
       />
+      {user.role === "ADMIN" ? (
+        <section aria-labelledby="history-verify-title" className="space-y-2 rounded border border-slate-200 p-4">
+          <h2 id="history-verify-title" className="text-lg font-semibold">
+            {tHistory("title")}
+          </h2>
+          <p className="text-sm text-slate-600">{tHistory("claimIntro")}</p>
+          <VerifyHistoryButton action={verifyClaimHistoryAction.bind(null, claim.id)} testId="verify-claim-history" />
+        </section>
+      ) : null}
 
       {claim.status === "PARTNER_ACTION_REQUIRED" ? (
         <PartnerActionPanel model={model} resubmit={resubmitClaimAction.bind(null, claim.id, claim.version)} />
