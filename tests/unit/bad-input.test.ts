@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { holdsNul } from "../../lib/api/request";
 import { parseListQueryLeniently } from "../../lib/claims/list-params";
+import { commentBodySchema, noteBodySchema } from "../../lib/claims/schemas";
 import { rejectBodySchema } from "../../lib/claims/schemas/action-bodies";
 
 describe("bad input that used to answer 500", () => {
@@ -26,5 +27,14 @@ describe("bad input that used to answer 500", () => {
   it("the pages' lenient list parser drops U+0000 from a search instead of sending it to the database", () => {
     expect(parseListQueryLeniently({ q: "Con\u0000toso" }).q).toBe("Contoso");
     expect(parseListQueryLeniently({ q: "\u0000" }).q).toBeUndefined();
+  });
+
+  it("text fields refuse U+0000 (PostgreSQL cannot store it) with a message saying so", () => {
+    for (const schema of [commentBodySchema, noteBodySchema]) {
+      const result = schema.safeParse({ body: "signed\u0000" });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0].message).toMatch(/NUL/);
+      expect(schema.safeParse({ body: "signed" }).success).toBe(true);
+    }
   });
 });
