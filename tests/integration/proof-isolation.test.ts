@@ -324,7 +324,7 @@ describe.skipIf(!pgAvailable)("proof · isolation matrix (PostgreSQL, in-process
         else apiHeld++;
       }
       expect(failures).toEqual([]);
-    });
+    }, 300_000);
   }
 
   // ───────────────────────────── portal route handlers: downloads, exports, uploads ─────────────────────────────
@@ -378,10 +378,14 @@ describe.skipIf(!pgAvailable)("proof · isolation matrix (PostgreSQL, in-process
     "/claims/export.csv": { kind: null, run: async () => (await import("../../app/(portal)/claims/export.csv/route")).GET(new NextRequest(`${PORTAL}/claims/export.csv`)) },
     "/notifications/[id]/open": {
       kind: "notification",
-      run: async ({ id }) => (await import("../../app/(portal)/notifications/[id]/open/route")).GET(new Request(`${PORTAL}/notifications/${id}/open`), { params: Promise.resolve({ id }) }),
+      // It always redirects (a thrown NEXT_REDIRECT): it never returns a Response.
+      run: async ({ id }) => {
+        await (await import("../../app/(portal)/notifications/[id]/open/route")).GET(new Request(`${PORTAL}/notifications/${id}/open`), { params: Promise.resolve({ id }) });
+        throw new Error("GET /notifications/[id]/open returned instead of redirecting");
+      },
     },
-    "/notifications/unread-count": { kind: null, run: async () => (await import("../../app/(portal)/notifications/unread-count/route")).GET(new NextRequest(`${PORTAL}/notifications/unread-count`)) },
-    "/settings/import/template.csv": { kind: null, run: async () => (await import("../../app/(portal)/settings/import/template.csv/route")).GET(new NextRequest(`${PORTAL}/settings/import/template.csv`)) },
+    "/notifications/unread-count": { kind: null, run: async () => (await import("../../app/(portal)/notifications/unread-count/route")).GET() },
+    "/settings/import/template.csv": { kind: null, run: async () => (await import("../../app/(portal)/settings/import/template.csv/route")).GET() },
     "/settings/import/upload": {
       // An import naming the other organization's MPN ID: refused row by row, nothing created for anyone.
       kind: null,
@@ -443,7 +447,7 @@ describe.skipIf(!pgAvailable)("proof · isolation matrix (PostgreSQL, in-process
       }
       signIn(null);
       expect(failures).toEqual([]);
-    });
+    }, 300_000);
   }
 
   // ───────────────────────────── server actions ─────────────────────────────
@@ -610,7 +614,7 @@ describe.skipIf(!pgAvailable)("proof · isolation matrix (PostgreSQL, in-process
       }
       signIn(null);
       expect(failures).toEqual([]);
-    });
+    }, 300_000);
   }
 
   it("actions on one's own things never touch another user's or organization's rows", async () => {
