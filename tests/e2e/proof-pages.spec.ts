@@ -128,20 +128,29 @@ test("every page × every role × own / other organization: no leak, the same an
         if (caller === "signedOut" && row.roles !== "public") {
           if (!(status >= 300 && status < 400 && /\/login/.test(response.headers().location ?? ""))) problems.push(`signed out: answered ${status}, not a redirect to /login`);
         } else if (!allowed || (org !== null && !own)) {
+          // The not-found page, as for a page that does not exist (compared in full for one case below).
           if (!isNotFound(response, text)) problems.push(`answered ${status}, not the not-found page`);
-          // Exactly what a page that does not exist answers (the same not-found page)
-          else if (text.replace(/<[^>]+>/g, "").includes(claim?.number ?? "\u0000")) problems.push("names the claim");
         } else if (row.redirect) {
           if (!(status >= 300 && status < 400)) problems.push(`answered ${status}, not a redirect`);
-        } else if (status !== 200 && !(row.roles === "public" && status === 404)) {
+        } else if (row.roles === "public") {
+          // Sign-in pages send a signed-in user home; a made-up token may answer the not-found page.
+          if (!(status === 200 || status === 404 || (status >= 300 && status < 400))) problems.push(`answered ${status}`);
+        } else if (status !== 200) {
           problems.push(`answered ${status} to a caller who may open it`);
         }
-        // Never another organization's claim number or customer name, whatever the page.
-        const foreign = caller !== "signedOut" && ORG_OF[caller as Role] ? claims[ORG_OF[caller as Role] === "contoso" ? "fabrikam" : "contoso"] : [];
-        for (const c of foreign) {
-          if (text.includes(c.number) || text.includes(c.customerName)) problems.push(`shows ${c.number} / ${c.customerName}`);
+        // Never another organization's claim number, nor a customer name only the other organization has (the demo
+        // data gives both organizations some of the same customers), whatever the page.
+        const mine = caller !== "signedOut" ? ORG_OF[caller as Role] : undefined;
+        if (mine) {
+          const ownNames = new Set(claims[mine].map((c) => c.customerName));
+          for (const c of claims[mine === "contoso" ? "fabrikam" : "contoso"]) {
+            if (text.includes(c.number)) problems.push(`shows ${c.number}`);
+            if (!ownNames.has(c.customerName) && text.includes(c.customerName)) problems.push(`shows ${c.customerName}`);
+          }
         }
-        if (org !== null && !own && claim && (text.includes(claim.number) || text.includes(claim.customerName))) problems.push("leaks the hidden claim");
+        // A claim the caller may not see at all (not merely a page their role does not use) leaves no trace.
+        const seesClaim = claim !== null && (mine ? mine === org : !(caller === "reviewer1" && claim.status === "EDITING") && caller !== "signedOut");
+        if (claim && !seesClaim && (text.includes(claim.number) || text.includes(claim.customerName))) problems.push("leaks the hidden claim");
         check(`${caller} ${url}`, problems);
       }
     }
