@@ -17,10 +17,21 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
   const text = await readText(request);
   if (text.trim() === "") return { ok: true, value: {} };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    const value: unknown = JSON.parse(text);
+    // PostgreSQL text cannot hold U+0000: such a string would fail at the INSERT as a 500. Refused as a bad body.
+    if (holdsNul(value)) return { ok: false, message: "The request body holds the NUL character (\\u0000), which no field accepts." };
+    return { ok: true, value };
   } catch (error) {
     return { ok: false, message: `The request body is not valid JSON (${(error as Error).message}). Send a JSON object.` };
   }
+}
+
+/** Whether any string (or key) of a parsed JSON value contains U+0000. */
+export function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (value === null || typeof value !== "object" || depth > 64) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsNul(item, depth + 1));
+  return Object.entries(value).some(([key, item]) => key.includes("\u0000") || holdsNul(item, depth + 1));
 }
 
 async function readText(request: Request): Promise<string> {
@@ -64,6 +75,10 @@ export async function withJsonBody<T>(body: JsonBody, run: (input: unknown) => P
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const params: Record<string, string> = {};
   for (const [name, value] of new URL(request.url).searchParams) {
+    // U+0000 cannot reach PostgreSQL (a search for it would be a 500): refused like any invalid parameter.
+    if (value.includes("\u0000")) {
+      throw new ClaimError("VALIDATION", "The query has invalid parameters.", [{ path: name, message: "Remove the NUL character (%00)." }]);
+    }
     if (!(name in params)) params[name] = value;
   }
   const result = schema.safeParse(params);

@@ -63,7 +63,7 @@ export function apiRoute<P = Record<string, never>>(handler: (context: ApiContex
       }
       const { user } = principal;
       const actor: UserActor = { kind: "user", userId: user.id, role: user.role, organizationId: user.organizationId };
-      const response = await handler({ request, params: await context.params, db, actor, principal }).catch(problemFromError);
+      const response = await handler({ request, params: withoutNul(await context.params), db, actor, principal }).catch(problemFromError);
       if (limit) {
         for (const [name, value] of Object.entries(rateLimitHeaders(limit.limit, limit.remaining))) {
           response.headers.set(name, value);
@@ -74,6 +74,18 @@ export function apiRoute<P = Record<string, never>>(handler: (context: ApiContex
       return problemFromError(error);
     }
   };
+}
+
+/**
+ * Path parameters with U+0000 (sent as %00) made harmless: PostgreSQL cannot compare text holding it (the lookup
+ * would fail as a 500), and no id or token holds it, so U+FFFD in its place finds nothing — the request then
+ * answers exactly like any other missing id, through the same code.
+ */
+export function withoutNul<P>(params: P): P {
+  if (!params || typeof params !== "object") return params;
+  const clean = (value: unknown): unknown =>
+    typeof value === "string" ? value.replaceAll("\u0000", "\uFFFD") : Array.isArray(value) ? value.map(clean) : value;
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, clean(value)])) as P;
 }
 
 /** Counts an unauthenticated request against its client address; the 429 to answer once the budget is spent. */
@@ -107,7 +119,7 @@ export function publicRoute<P = Record<string, never>>(
         const refused = await unauthenticatedLimit(request);
         if (refused) return refused;
       }
-      return await handler({ request, params: await context.params, db: getDb() });
+      return await handler({ request, params: withoutNul(await context.params), db: getDb() });
     } catch (error) {
       return problemFromError(error);
     }

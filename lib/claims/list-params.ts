@@ -26,7 +26,8 @@ export function parseListQueryLeniently(params: SearchParams): Partial<ClaimList
   const parsed: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(claimListQuerySchema.shape)) {
     const value = params[key];
-    let raw = Array.isArray(value) ? value[0] : value;
+    // U+0000 (%00) cannot reach PostgreSQL (the search would fail as a 500): dropped, like other unusable input here.
+    let raw = (Array.isArray(value) ? value[0] : value)?.replaceAll("\u0000", "");
     if (!raw?.trim()) continue;
     // A search is shortened rather than dropped: the person still sees results for what they typed.
     if (key === "q") raw = raw.trim().slice(0, SEARCH_MAX_LENGTH);

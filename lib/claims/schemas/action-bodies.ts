@@ -74,7 +74,8 @@ export const rejectBodySchema = z
     version,
     reason: z.enum(REVIEWER_REJECTION_REASONS, {
       error: (issue) =>
-        (Object.hasOwn(WHY_NOT_REVIEWER, String(issue.input))
+        // The input may be anything a client sent (an object whose toString is not a function): never String() it.
+        (typeof issue.input === "string" && Object.hasOwn(WHY_NOT_REVIEWER, issue.input)
           ? WHY_NOT_REVIEWER[issue.input as keyof typeof WHY_NOT_REVIEWER]
           : undefined) ??
         `Choose the rejection reason: ${REVIEWER_REJECTION_REASONS.join(", ")}`,

@@ -19,6 +19,14 @@ export function guid(what: string) {
 }
 
 /**
+ * PostgreSQL text cannot hold U+0000: every text field refuses it here, next to its other checks, instead of the
+ * write failing as a 500 (found by the proof suite's bad-input fuzzing). A refinement, not a pattern, so the
+ * OpenAPI document is unchanged.
+ */
+export const hasNoNul = (value: string) => !value.includes("\u0000");
+export const NO_NUL = { error: "Remove the NUL character (U+0000) from this text" };
+
+/**
  * Single-line fields refuse \r and \n anywhere, even at the ends that trim would drop: a line break in a
  * name or an address is a paste accident or a header-injection attempt in the emails that quote it. Checked
  * before trim so that the JSON Schema (which sees the untrimmed input) refuses what the server refuses.
@@ -32,6 +40,7 @@ export const SINGLE_LINE_MESSAGE = "Write this on one line: remove the line brea
 export function singleLineText(message: string, max: number, tooLong: string) {
   return z
     .string({ error: message })
+    .refine(hasNoNul, NO_NUL)
     .regex(SINGLE_LINE, { error: SINGLE_LINE_MESSAGE })
     .trim()
     .regex(/\S/, { error: message })
@@ -45,13 +54,14 @@ export function singleLineText(message: string, max: number, tooLong: string) {
 export function requiredText(message: string, max: number, tooLong: string) {
   return z
     .string({ error: message })
+    .refine(hasNoNul, NO_NUL)
     .trim()
     .regex(/\S/, { error: message })
     .max(max, { error: tooLong });
 }
 
 export function optionalText(max: number, tooLong: string) {
-  return z.preprocess(blankToUndefined, z.string({ error: tooLong }).trim().max(max, { error: tooLong }).optional());
+  return z.preprocess(blankToUndefined, z.string({ error: tooLong }).refine(hasNoNul, NO_NUL).trim().max(max, { error: tooLong }).optional());
 }
 
 /** Optional concurrency token of every action body (api-v1: same meaning as PATCH's If-Match). */

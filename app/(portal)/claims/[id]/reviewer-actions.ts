@@ -37,7 +37,9 @@ async function decideAs(claimId: string, prev: ActionState, run: (actor: Actor) 
   return state;
 }
 
-const text = (value: string | undefined) => (value?.trim() ? value : undefined);
+// Blank text is "not given"; anything that is not a string goes on to the schema, which refuses it (a crafted
+// request can send any JSON value: calling trim() on it was an unexpected error).
+const text = (value: string | undefined) => (typeof value !== "string" ? value : value.trim() ? value : undefined);
 
 export async function startReviewAction(claimId: string, version: number, prev: ActionState): Promise<ActionState> {
   return decideAs(claimId, prev, (actor) => startReview(getDb(), actor, claimId, { version }));

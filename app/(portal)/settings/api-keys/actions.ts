@@ -22,7 +22,8 @@ export type CreateKeyState =
 export async function createKeyAction(_previous: CreateKeyState, form: FormData): Promise<CreateKeyState> {
   const user = await requireUser(API_KEY_MANAGER_ROLES);
   const t = await getTranslations("apiKeys");
-  const name = String(form.get("name") ?? "").trim();
+  // U+0000 cannot be stored (PostgreSQL text); a key's label loses it rather than failing the request.
+  const name = String(form.get("name") ?? "").replaceAll("\u0000", "").trim();
   if (!name) return { status: "error", field: "name", message: t("errorNameRequired") };
   if (name.length > API_KEY_NAME_MAX_LENGTH) {
     return { status: "error", field: "name", message: t("errorNameTooLong", { max: API_KEY_NAME_MAX_LENGTH }) };
