@@ -23,6 +23,7 @@ export const CLIENT_MESSAGES = {
     "claimPoe",
     "reviewPanel",
     "workbench",
+    "historyVerify",
     "activity",
     "program",
     "solutionArea",
@@ -30,7 +31,7 @@ export const CLIENT_MESSAGES = {
     "workload",
   ],
   review: ["claimErrors", "workbench", "reviewPanel", "claimReasons"],
-  admin: ["adminUsers", "adminSettings", "adminOrganizations", "roles"],
+  admin: ["adminUsers", "adminSettings", "adminOrganizations", "roles", "historyVerify"],
   settings: ["apiKeys", "claimImport", "webhooks"],
 } as const satisfies Record<string, readonly (keyof Messages)[]>;
 
