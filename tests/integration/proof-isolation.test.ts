@@ -522,6 +522,13 @@ describe.skipIf(!pgAvailable)("proof · isolation matrix (PostgreSQL, in-process
     "app/(portal)/admin/settings/actions.ts#saveSlaSettings": { kind: null, roles: ["admin"], run: async () => (await import("../../app/(portal)/admin/settings/actions")).saveSlaSettings({} as never, form({ timeZone: "UTC" })) },
     "app/(portal)/admin/settings/actions.ts#addHolidayAction": { kind: null, roles: ["admin"], run: async () => (await import("../../app/(portal)/admin/settings/actions")).addHolidayAction({} as never, form({ date: "2026-12-24", name: "Eve" })) },
     "app/(portal)/admin/settings/actions.ts#removeHolidayAction": { kind: null, roles: ["admin"], run: async () => (await import("../../app/(portal)/admin/settings/actions")).removeHolidayAction(form({ date: "2026-12-25" })) },
+    "app/(portal)/claims/[id]/admin-actions.ts#verifyClaimHistoryAction": {
+      kind: "claim",
+      target: "SUBMITTED",
+      roles: ["admin"],
+      run: async (id) => (await import("../../app/(portal)/claims/[id]/admin-actions")).verifyClaimHistoryAction(id),
+    },
+    "app/(portal)/admin/audit/actions.ts#verifyAuditChainAction": { kind: null, roles: ["admin"], run: async () => (await import("../../app/(portal)/admin/audit/actions")).verifyAuditChainAction() },
     "app/(portal)/admin/outbox/actions.ts#sendAgainAction": { kind: null, roles: ["admin"], run: async () => (await import("../../app/(portal)/admin/outbox/actions")).sendAgainAction(form({ id: missingId() })) },
     // The caller's own things only (their keys, webhooks, notifications, preferences, sessions): checked below.
     "app/(portal)/settings/api-keys/actions.ts#createKeyAction": { skip: "acts on the caller's own keys (see 'actions on one's own things')" },
