@@ -18,7 +18,7 @@ export default async function LoginPage() {
   const showDemo = process.env.CPOR_DEMO === "1";
   return (
     <>
-      <header className="bg-blue-800 text-white">
+      <header className="on-dark bg-blue-800 text-white">
         <div className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
           <p className="flex items-center gap-2 text-lg font-semibold">
             <Image src="/logo.svg" alt="" width={28} height={28} priority />

@@ -1,6 +1,7 @@
 "use client";
 // Chart islands of the /metrics page (recharts needs the browser). Decorative for assistive technology: every
-// chart sits next to a table or list with the same numbers, rendered on the server.
+// chart sits next to a table or list with the same numbers, rendered on the server. No accessibility layer:
+// recharts would make the hidden SVG a Tab stop (a focusable element inside aria-hidden).
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface ChartPoint {
@@ -12,7 +13,7 @@ export function MetricsBarChart({ data, max }: { data: ChartPoint[]; max?: numbe
   return (
     <div aria-hidden="true" className="h-56 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
           <YAxis allowDecimals={false} domain={max === undefined ? undefined : [0, max]} />
@@ -28,7 +29,7 @@ export function MetricsLineChart({ data }: { data: ChartPoint[] }) {
   return (
     <div aria-hidden="true" className="h-56 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} />
           <YAxis allowDecimals={false} />

@@ -24,7 +24,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
     getTranslations("notifications"),
   ]);
   return (
-    <header className="bg-blue-800 text-white">
+    <header className="on-dark bg-blue-800 text-white">
       <a href="#main" className="skip-link text-blue-900">
         {t("skipToContent")}
       </a>

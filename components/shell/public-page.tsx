@@ -7,7 +7,7 @@ export async function PublicPage(props: { title: string; intro?: string; childre
   const tApp = await getTranslations("app");
   return (
     <>
-      <header className="bg-blue-800 text-white">
+      <header className="on-dark bg-blue-800 text-white">
         <div className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
           <p className="text-lg font-semibold">{tApp("name")}</p>
           <div className="ml-auto">

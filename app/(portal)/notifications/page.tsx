@@ -56,7 +56,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   </a>
                 </p>
                 <p className="whitespace-pre-line text-sm text-slate-700">{item.body}</p>
-                <p className="text-xs text-slate-500">
+                <p className="text-xs text-slate-600">
                   <time dateTime={item.createdAt}>{format.dateTime(new Date(item.createdAt), { dateStyle: "full", timeStyle: "short" })}</time>
                   {item.claimNumber ? ` · ${item.claimNumber}` : null}
                 </p>

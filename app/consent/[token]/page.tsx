@@ -86,7 +86,7 @@ export default async function ConsentPage(props: { params: Promise<{ token: stri
 
   return (
     <>
-      <header className="bg-blue-800 text-white">
+      <header className="on-dark bg-blue-800 text-white">
         <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <p className="text-lg font-semibold">{tApp("name")}</p>
           <LanguageSwitcher />
