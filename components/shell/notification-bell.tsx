@@ -46,6 +46,8 @@ export function NotificationBell({ label, unreadLabel }: { label: string; unread
       <span
         data-testid="notification-count"
         data-count={count}
+        // Set once the first count has arrived (it loads after the page): tests wait for it.
+        data-loaded={unread !== null}
         className={count > 0 ? "ml-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold" : "sr-only"}
       >
         {count}

@@ -66,7 +66,7 @@ test("the customer denies an approved association through the link in the notice
   await page.reload();
   await expect(page.getByTestId("status-badge")).toHaveText(/Rejected/);
   await expect(page.getByTestId("rejection-reason")).toHaveText(/^Customer decline – /);
-  await page.getByRole("button", { name: "History" }).click();
+  await page.getByRole("button", { name: "History", exact: true }).click();
   await expect(page.getByTestId("history-dialog").locator('[data-type="CONSENT_DENIED"]')).toContainText("We never worked with this partner.");
 });
 

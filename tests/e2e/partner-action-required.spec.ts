@@ -60,7 +60,7 @@ test("a partner answers a request for information with a comment and new PoE, th
   await expect(page.getByTestId("comments").getByTestId("comment")).toHaveCount(3);
   await expect(page.getByTestId("status-timeline")).toContainText("Partner action required");
 
-  await page.getByRole("button", { name: "History" }).click();
+  await page.getByRole("button", { name: "History", exact: true }).click();
   const resubmit = page.getByTestId("history-dialog").locator('[data-type="STATUS_CHANGED"]').first();
   await expect(resubmit).toContainText("Partner action required → Under review");
   await expect(resubmit).toContainText("Resubmit");

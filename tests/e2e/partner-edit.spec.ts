@@ -52,7 +52,7 @@ test("while Submitted a partner edits the allowed fields and sees the others loc
   await expect(page.getByTestId("status-badge")).toHaveText(/Submitted/);
 
   // History shows the field diffs old → new.
-  await page.getByRole("button", { name: "History" }).click();
+  await page.getByRole("button", { name: "History", exact: true }).click();
   const edit = page.getByTestId("history-dialog").locator('[data-type="FIELDS_UPDATED"]');
   const mpn = edit.locator('[data-field="mpnId"]');
   await expect(mpn.getByTestId("history-from")).toHaveText("1234567");

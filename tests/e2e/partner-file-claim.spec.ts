@@ -85,7 +85,7 @@ test("a partner files a claim with a PDF as proof of execution, submits it and s
   await page.screenshot({ path: "/tmp/claim-page-submitted.png", fullPage: true });
 
   // History (upper right): every change and action, with actor, role and time.
-  await page.getByRole("button", { name: "History" }).click();
+  await page.getByRole("button", { name: "History", exact: true }).click();
   const history = page.getByTestId("history-dialog");
   await expect(history).toBeVisible();
   await expect(history.getByRole("heading", { name: /History of CPOR-\d+/ })).toBeVisible();
@@ -97,7 +97,7 @@ test("a partner files a claim with a PDF as proof of execution, submits it and s
   await page.screenshot({ path: "/tmp/claim-history.png" });
   await page.keyboard.press("Escape");
   await expect(history).toBeHidden();
-  await expect(page.getByRole("button", { name: "History" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "History", exact: true })).toBeFocused();
 });
 
 test("a Business Applications claim lists Dynamics products, each with its subscription ID checked next to it", async ({ page }) => {

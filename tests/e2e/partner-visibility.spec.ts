@@ -81,7 +81,7 @@ test("a reviewer reads a submitted claim and comments; an admin reads it with it
   await page.goto(`/claims/${claim.id}`);
   await expect(page.getByText("Read-only: administrators see every claim")).toBeVisible();
   await expect(page.getByLabel("Add a comment")).toHaveCount(0);
-  await page.getByRole("button", { name: "History" }).click();
+  await page.getByRole("button", { name: "History", exact: true }).click();
   const history = page.getByTestId("history-dialog");
   await expect(history.locator('[data-type="COMMENT_ADDED"]')).toContainText("Which page of the statement of work lists Exchange?");
   await expect(history.locator('[data-type="COMMENT_ADDED"]').getByTestId("history-actor")).toHaveText("Riley Reviewer · Reviewer");

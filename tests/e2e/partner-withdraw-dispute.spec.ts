@@ -82,6 +82,6 @@ test("a partner disputes a rejected claim with the seed's fields prefilled, then
   await expect(page.getByRole("button", { name: "Dispute this rejection" })).toHaveCount(0);
   // New PoE may be uploaded while the dispute is open.
   await uploadPoe(page, PDF_2);
-  await page.getByRole("button", { name: "History" }).click();
+  await page.getByRole("button", { name: "History", exact: true }).click();
   await expect(page.getByTestId("history-dialog").locator('[data-type="DISPUTE_OPENED"]')).toContainText("delivery dates on page 2");
 });
