@@ -31,6 +31,28 @@ export interface FileStorage {
   list(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
+/**
+ * Counts and hashes a file as it streams through, failing with FileTooLargeError past `maxBytes`: every storage
+ * writes through one, so no file is ever held in memory whole.
+ */
+export function fileMeter(maxBytes: number): { stream: Transform; result(): { size: number; sha256: string } } {
+  const hash = createHash("sha256");
+  let size = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > maxBytes) return callback(new FileTooLargeError(maxBytes));
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+  return { stream, result: () => ({ size, sha256: hash.digest("hex") }) };
+}
+
+export function nodeStreamOf(body: Readable | ReadableStream<Uint8Array>): Readable {
+  return body instanceof Readable ? body : Readable.fromWeb(body as import("node:stream/web").ReadableStream);
+}
+
 /** Keys are generated here (UUIDs sharded by prefix): user input never becomes a path or an object name. */
 export function newStorageKey(): string {
   const id = randomUUID();
@@ -52,24 +74,14 @@ export function localDiskStorage(root = process.env.STORAGE_DIR || "./.data/file
       const key = newStorageKey();
       const target = pathOf(key);
       await fs.mkdir(path.dirname(target), { recursive: true });
-      const hash = createHash("sha256");
-      let size = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          size += chunk.length;
-          if (size > maxBytes) return callback(new FileTooLargeError(maxBytes));
-          hash.update(chunk);
-          callback(null, chunk);
-        },
-      });
-      const source = body instanceof Readable ? body : Readable.fromWeb(body as import("node:stream/web").ReadableStream);
+      const meter = fileMeter(maxBytes);
       try {
-        await pipeline(source, meter, createWriteStream(target, { flags: "wx" }));
+        await pipeline(nodeStreamOf(body), meter.stream, createWriteStream(target, { flags: "wx" }));
       } catch (error) {
         await fs.rm(target, { force: true });
         throw error;
       }
-      return { key, size, sha256: hash.digest("hex") };
+      return { key, ...meter.result() };
     },
     async head(key, bytes) {
       const handle = await fs.open(pathOf(key), "r");

@@ -2,8 +2,7 @@
 // disk, for deployments with several app nodes that share no disk. Uploads stream through a multipart upload
 // (lib-storage's Upload: parts of 5 MB, a few in flight), hashed and metered on the way, so memory stays bounded
 // whatever the file's size; a refused or failed upload is aborted and leaves no object.
-import { createHash } from "node:crypto";
-import { PassThrough, Readable, Transform } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -12,7 +11,7 @@ import {
   type S3ClientConfig,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { FileTooLargeError, isStorageKey, newStorageKey, type FileStorage } from "./file-storage";
+import { fileMeter, isStorageKey, newStorageKey, nodeStreamOf, type FileStorage } from "./file-storage";
 
 export interface S3StorageConfig {
   bucket: string;
@@ -60,17 +59,8 @@ export function s3Storage(config: S3StorageConfig): FileStorage {
   return {
     async put(source, { maxBytes }) {
       const key = newStorageKey();
-      const hash = createHash("sha256");
-      let size = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          size += chunk.length;
-          if (size > maxBytes) return callback(new FileTooLargeError(maxBytes));
-          hash.update(chunk);
-          callback(null, chunk);
-        },
-      });
-      const input = source instanceof Readable ? source : Readable.fromWeb(source as import("node:stream/web").ReadableStream);
+      const { stream: meter, result } = fileMeter(maxBytes);
+      const input = nodeStreamOf(source);
       input.on("error", (error) => meter.destroy(error));
       const upload = new Upload({
         client,
@@ -94,7 +84,7 @@ export function s3Storage(config: S3StorageConfig): FileStorage {
         await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: objectKey(key) })).catch(() => {});
         throw failure;
       }
-      return { key, size, sha256: hash.digest("hex") };
+      return { key, ...result() };
     },
     async head(key, bytes) {
       const stream = await body(key, `bytes=0-${Math.max(0, bytes - 1)}`);
