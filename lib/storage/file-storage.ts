@@ -75,9 +75,13 @@ export function localDiskStorage(root = process.env.STORAGE_DIR || "./.data/file
       const target = pathOf(key);
       await fs.mkdir(path.dirname(target), { recursive: true });
       const meter = fileMeter(maxBytes);
+      const file = createWriteStream(target, { flags: "wx" });
       try {
-        await pipeline(nodeStreamOf(body), meter.stream, createWriteStream(target, { flags: "wx" }));
+        await pipeline(nodeStreamOf(body), meter.stream, file);
       } catch (error) {
+        // The file is opened asynchronously: a refusal in the first chunk can come before the open, which would
+        // then create the file after our rm. Wait for the stream to be closed, then remove what it left.
+        if (!file.closed) await new Promise<void>((resolve) => file.once("close", () => resolve()));
         await fs.rm(target, { force: true });
         throw error;
       }

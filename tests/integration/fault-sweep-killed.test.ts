@@ -42,6 +42,8 @@ interface KillPoint {
   arm(ctx: { kill: () => void; db: Db; smtp: SmtpReceiver; hooks: WebhookReceiver }): void;
 }
 
+// Three points, one per kind of work in flight (transitions, email, webhooks), each in the middle of its batch; the
+// first-message variants of the last two added run time (each point costs three sweeps) and no new case.
 const KILL_POINTS: KillPoint[] = [
   {
     name: "right after the first transitions committed",
@@ -55,23 +57,11 @@ const KILL_POINTS: KillPoint[] = [
     },
   },
   {
-    name: "with the first email received but not yet acknowledged",
-    arm: ({ kill, smtp }) => {
-      smtp.onMessage = () => kill();
-    },
-  },
-  {
     name: "with the 12th email received but not yet acknowledged",
     arm: ({ kill, smtp }) => {
       smtp.onMessage = () => {
         if (smtp.received.length === 12) kill();
       };
-    },
-  },
-  {
-    name: "with the first webhook received but not yet answered",
-    arm: ({ kill, hooks }) => {
-      hooks.onDelivery = () => kill();
     },
   },
   {
