@@ -27,13 +27,20 @@ fi
 
 # The proof suite's ledger (tests/proof/report.ts) starts empty; scripts/proof-summary.mjs prints it at the end.
 rm -rf test-results/proof
+mkdir -p test-results
 
-step "type check"
-npx tsc --noEmit
+# Type check and lint side by side (each is mostly one core; the machines here have two).
+step "type check, API document and lint"
+npx tsc --noEmit > test-results/typecheck.log 2>&1 & typecheck=$!
+npx eslint . --max-warnings 0 > test-results/lint.log 2>&1 & lint=$!
 # The API document: Redocly lint, generated client types, the example type-checked against them.
 npx tsx scripts/check-api-client.ts
-step "lint"
-npx eslint . --max-warnings 0
+ok=0
+wait $typecheck || { echo "!! type check failed:"; ok=1; }
+cat test-results/typecheck.log
+wait $lint || { echo "!! lint failed:"; ok=1; }
+cat test-results/lint.log
+[ $ok = 0 ]
 step "unit tests"
 npx vitest run --project unit
 

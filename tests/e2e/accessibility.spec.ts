@@ -223,7 +223,10 @@ test("axe: every page type in English and French has no serious or critical viol
   let held = 0;
   for (const language of LANGUAGES) {
     for (const [type, fixtures] of Object.entries(PAGE_TYPES)) {
-      for (const fixture of fixtures) {
+      // Every page type in both languages; its other states and roles (the same markup with other data) in
+      // English only, so that the suite fits CI's time budget.
+      const inThisLanguage = language === "en" ? fixtures : fixtures.slice(0, 1);
+      for (const fixture of inThisLanguage) {
         const page = await open(browser, fixture.role);
         await setLanguage(page.context(), language);
         const url = fixture.url(ids);

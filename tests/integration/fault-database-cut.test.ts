@@ -136,15 +136,16 @@ describe.skipIf(!pgAvailable)("faults: the database connection cut and restored 
   ];
 
   /** Row counts a use case writes to: equal before and after a request that failed before COMMIT. */
+  /** Row counts in ONE statement, so one snapshot: separate counts could straddle a commit landing meanwhile. */
   async function fingerprint() {
-    const [claims, events, poeFiles, outbox, deliveries, submitted] = await Promise.all([
-      t.db.claim.count(),
-      t.db.claimEvent.count(),
-      t.db.poeFile.count(),
-      t.db.outboxMessage.count(),
-      t.db.webhookDelivery.count(),
-      t.db.claim.count({ where: { status: "SUBMITTED" } }),
-    ]);
+    const [row] = await t.db.$queryRaw<Record<string, number>[]>`
+      SELECT (SELECT count(*) FROM "Claim")::int AS claims,
+             (SELECT count(*) FROM "ClaimEvent")::int AS events,
+             (SELECT count(*) FROM "PoeFile")::int AS "poeFiles",
+             (SELECT count(*) FROM "OutboxMessage")::int AS outbox,
+             (SELECT count(*) FROM "WebhookDelivery")::int AS deliveries,
+             (SELECT count(*) FROM "Claim" WHERE "status" = 'SUBMITTED')::int AS submitted`;
+    const { claims, events, poeFiles, outbox, deliveries, submitted } = row;
     return { claims, events, poeFiles, outbox, deliveries, submitted };
   }
 
@@ -204,7 +205,7 @@ describe.skipIf(!pgAvailable)("faults: the database connection cut and restored 
         const expected = c.mode === "after-commit" ? { ...before, claims: before.claims + 1, events: before.events + 1 } : before;
         let written = await fingerprint();
         // The server may still be finishing the COMMIT it received when its client vanished: give it a moment.
-        for (let wait = 0; c.mode === "after-commit" && wait < 50 && written.claims === before.claims; wait++) {
+        for (let wait = 0; c.mode === "after-commit" && wait < 50 && JSON.stringify(written) !== JSON.stringify(expected); wait++) {
           await new Promise((resolve) => setTimeout(resolve, 20));
           written = await fingerprint();
         }
