@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 PRISMA_HIDE_UPDATE_MESSAGE=1 CHECKPOINT_DISABLE=1
 export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
 
+started=$SECONDS
 bash scripts/ensure-deps.sh
-step() { echo; echo "━━ $1"; }
+step() { echo; echo "━━ $1   (at $((SECONDS - started)) s)"; }
 
 # Checked first, so a CI run without its database fails in seconds rather than after the type check.
 if node scripts/pg-reachable.mjs "$TEST_DATABASE_URL"; then
@@ -41,14 +42,23 @@ cat test-results/typecheck.log
 wait $lint || { echo "!! lint failed:"; ok=1; }
 cat test-results/lint.log
 [ $ok = 0 ]
+
+# The production build for the e2e tests runs in the background during the unit and integration tests (it is the
+# longest single step, and those tests wait on the database as much as on the CPU). It starts only now because it
+# writes .next/types, which the type check above reads; and it skips its own type check, done just above.
+step "production build (in the background)"
+CPOR_BUILD_SKIP_TYPECHECK=1 npx next build > test-results/build.log 2>&1 & build=$!
+
 step "unit tests"
 npx vitest run --project unit
 
 step "integration tests (PostgreSQL)"
 npx vitest run --project integration
 
-step "build"
-npx next build
+step "waiting for the production build"
+if ! wait $build; then echo "!! next build failed:"; cat test-results/build.log; exit 1; fi
+tail -n 5 test-results/build.log
 step "end-to-end tests (Playwright + Chromium)"
 npx playwright test
 node scripts/proof-summary.mjs
+echo; echo "━━ all checks passed in $((SECONDS - started)) s"
