@@ -60,6 +60,25 @@ const ts = (date: Date) => date.toISOString();
 const statusList = (statuses: readonly ClaimStatus[]) =>
   Prisma.sql`(${Prisma.join(statuses.map((status) => Prisma.sql`${status}::"ClaimStatus"`))})`;
 
+// A backlog (an outage of days, a first run on imported data) is worked in bounded batches, each its own short
+// transaction, until a batch comes back short: one statement over every due claim, with a notification per claim
+// in the same transaction, ran past Prisma's transaction timeout at 250,000 due claims and rolled back — every run
+// then retried the same batch. `FOR UPDATE SKIP LOCKED` lets nodes sweeping at once take disjoint batches; the
+// lock re-checks the WHERE clause on the row's latest version, so a claim changed meanwhile is left alone.
+const NOTIFYING_BATCH = 200;
+// Generous for a loaded machine: a batch normally commits in well under a second.
+const BATCH_TRANSACTION = { timeout: 30_000, maxWait: 30_000 };
+const FLAG_BATCH = 5_000;
+
+async function inBatches(batch: () => Promise<number>, size: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const done = await batch();
+    total += done;
+    if (done < size) return total;
+  }
+}
+
 /**
  * Claims waiting for the partner whose response deadline has passed → REJECTED (NO_PARTNER_RESPONSE).
  * The WHERE clause is decide()'s rule for the system's expire-partner-action, row by row: the transition's
@@ -71,9 +90,13 @@ const statusList = (statuses: readonly ClaimStatus[]) =>
  */
 async function autoRejectExpiredPartnerActions(db: Db, now: Date): Promise<number> {
   const t = systemTransition("PARTNER_ACTION_REQUIRED", "expire-partner-action");
-  return db.$transaction(async (tx) => {
+  return inBatches(() => db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<DecidedRow[]>`
-      WITH changed AS (
+      WITH due AS (
+        SELECT "id" FROM "Claim"
+        WHERE "status" = ${t.from}::"ClaimStatus" AND "dueAt" < ${ts(now)}::timestamp(3)
+        ORDER BY "dueAt", "id" LIMIT ${NOTIFYING_BATCH}::int FOR UPDATE SKIP LOCKED
+      ), changed AS (
         UPDATE "Claim" SET
           "status" = ${t.to}::"ClaimStatus",
           "rejectionReason" = 'NO_PARTNER_RESPONSE',
@@ -85,7 +108,7 @@ async function autoRejectExpiredPartnerActions(db: Db, now: Date): Promise<numbe
           "overdue" = false,
           "version" = "version" + 1,
           "updatedAt" = ${ts(now)}::timestamp(3)
-        WHERE "status" = ${t.from}::"ClaimStatus" AND "dueAt" < ${ts(now)}::timestamp(3)
+        WHERE "id" IN (SELECT "id" FROM due)
         RETURNING "id", "number", "customerName", "organizationId"
       ), events AS (
         INSERT INTO "ClaimEvent" ("claimId", "type", "actorId", "actorRole", "actorName", "at", "fromStatus", "toStatus", "data")
@@ -105,7 +128,7 @@ async function autoRejectExpiredPartnerActions(db: Db, now: Date): Promise<numbe
       });
     }
     return rows.length;
-  });
+  }, BATCH_TRANSACTION), NOTIFYING_BATCH);
 }
 
 /**
@@ -116,16 +139,20 @@ async function autoRejectExpiredPartnerActions(db: Db, now: Date): Promise<numbe
  */
 async function completeConsentWindows(db: Db, now: Date): Promise<number> {
   const t = systemTransition("APPROVED", "complete-consent");
-  return db.$transaction(async (tx) => {
+  return inBatches(() => db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<DecidedRow[]>`
-      WITH changed AS (
+      WITH due AS (
+        SELECT "id" FROM "Claim"
+        WHERE "status" = ${t.from}::"ClaimStatus" AND "dueAt" <= ${ts(now)}::timestamp(3)
+          AND "consentEndsAt" <= ${ts(now)}::timestamp(3) AND "sentForIncentiveAssessmentAt" IS NULL
+        ORDER BY "dueAt", "id" LIMIT ${NOTIFYING_BATCH}::int FOR UPDATE SKIP LOCKED
+      ), changed AS (
         UPDATE "Claim" SET
           "sentForIncentiveAssessmentAt" = ${ts(now)}::timestamp(3),
           "dueAt" = NULL,
           "version" = "version" + 1,
           "updatedAt" = ${ts(now)}::timestamp(3)
-        WHERE "status" = ${t.from}::"ClaimStatus" AND "dueAt" <= ${ts(now)}::timestamp(3)
-          AND "consentEndsAt" <= ${ts(now)}::timestamp(3) AND "sentForIncentiveAssessmentAt" IS NULL
+        WHERE "id" IN (SELECT "id" FROM due)
         RETURNING "id", "number", "customerName", "organizationId"
       ), events AS (
         INSERT INTO "ClaimEvent" ("claimId", "type", "actorId", "actorRole", "actorName", "at", "fromStatus", "toStatus", "data")
@@ -143,7 +170,7 @@ async function completeConsentWindows(db: Db, now: Date): Promise<number> {
       });
     }
     return rows.length;
-  });
+  }, BATCH_TRANSACTION), NOTIFYING_BATCH);
 }
 
 /**
@@ -152,10 +179,18 @@ async function completeConsentWindows(db: Db, now: Date): Promise<number> {
  * a partner's or reviewer's open form stale.
  */
 async function flagOverdueReviews(db: Db, now: Date): Promise<number> {
+  return inBatches(() => flagOverdueBatch(db, now), FLAG_BATCH);
+}
+
+async function flagOverdueBatch(db: Db, now: Date): Promise<number> {
   const rows = await db.$queryRaw<{ n: bigint }[]>`
-    WITH changed AS (
-      UPDATE "Claim" SET "overdue" = true
+    WITH due AS (
+      SELECT "id" FROM "Claim"
       WHERE "status" IN ${statusList(REVIEW_STAGES)} AND "dueAt" < ${ts(now)}::timestamp(3) AND "overdue" = false
+      ORDER BY "dueAt", "id" LIMIT ${FLAG_BATCH}::int FOR UPDATE SKIP LOCKED
+    ), changed AS (
+      UPDATE "Claim" SET "overdue" = true
+      WHERE "id" IN (SELECT "id" FROM due)
       RETURNING "id", "status", "dueAt"
     ), events AS (
       INSERT INTO "ClaimEvent" ("claimId", "type", "actorId", "actorRole", "actorName", "at", "fromStatus", "toStatus", "data")
