@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { holdsNul } from "../../lib/api/request";
 import { parseListQueryLeniently } from "../../lib/claims/list-params";
-import { commentBodySchema, noteBodySchema } from "../../lib/claims/schemas";
+import { organizationCreateSchema } from "../../lib/admin/organization-schemas";
+import { userCreateSchema } from "../../lib/admin/user-schemas";
+import { commentarySchema, commentBodySchema, noteBodySchema } from "../../lib/claims/schemas";
 import { rejectBodySchema } from "../../lib/claims/schemas/action-bodies";
 
 describe("bad input that used to answer 500", () => {
@@ -36,5 +38,12 @@ describe("bad input that used to answer 500", () => {
       expect(result.error?.issues[0].message).toMatch(/NUL/);
       expect(schema.safeParse({ body: "signed" }).success).toBe(true);
     }
+  });
+
+  it("commentary and admin names refuse U+0000 (found by the server-action fuzzer in CI)", () => {
+    expect(commentarySchema.safeParse("\u0000").success).toBe(false);
+    expect(commentarySchema.safeParse("Deployed Teams.").success).toBe(true);
+    expect(organizationCreateSchema.safeParse({ name: "Contoso\u0000" }).success).toBe(false);
+    expect(userCreateSchema.safeParse({ email: "x@y.example", name: "A\u0000", role: "ADMIN" }).success).toBe(false);
   });
 });
