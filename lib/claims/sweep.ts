@@ -70,6 +70,22 @@ const NOTIFYING_BATCH = 200;
 const BATCH_TRANSACTION = { timeout: 30_000, maxWait: 30_000 };
 const FLAG_BATCH = 5_000;
 
+/** The system's decisions of one batch, told to each claim's partner users in the batch's transaction. */
+async function notifyPartnersOfDecisions(
+  tx: Parameters<typeof notify>[0],
+  rows: DecidedRow[],
+  decision: Extract<Parameters<typeof notify>[1]["data"], { type: "CLAIM_DECIDED" }>["decision"],
+  now: Date,
+): Promise<void> {
+  for (const row of rows) {
+    await notify(tx, {
+      data: { type: "CLAIM_DECIDED", claim: claimRefOf(row), decision, comment: null, by: "System" },
+      to: [{ kind: "partner-users", organizationId: row.organizationId }],
+      now,
+    });
+  }
+}
+
 async function inBatches(batch: () => Promise<number>, size: number): Promise<number> {
   let total = 0;
   for (;;) {
@@ -120,13 +136,7 @@ async function autoRejectExpiredPartnerActions(db: Db, now: Date): Promise<numbe
         RETURNING 1
       )
       SELECT "id", "number", "customerName", "organizationId" FROM changed`;
-    for (const row of rows) {
-      await notify(tx, {
-        data: { type: "CLAIM_DECIDED", claim: claimRefOf(row), decision: rejectionDecision("NO_PARTNER_RESPONSE", now), comment: null, by: "System" },
-        to: [{ kind: "partner-users", organizationId: row.organizationId }],
-        now,
-      });
-    }
+    await notifyPartnersOfDecisions(tx, rows, rejectionDecision("NO_PARTNER_RESPONSE", now), now);
     return rows.length;
   }, BATCH_TRANSACTION), NOTIFYING_BATCH);
 }
@@ -162,13 +172,7 @@ async function completeConsentWindows(db: Db, now: Date): Promise<number> {
         RETURNING 1
       )
       SELECT "id", "number", "customerName", "organizationId" FROM changed`;
-    for (const row of rows) {
-      await notify(tx, {
-        data: { type: "CLAIM_DECIDED", claim: claimRefOf(row), decision: { outcome: "SENT_FOR_INCENTIVE_ASSESSMENT" }, comment: null, by: "System" },
-        to: [{ kind: "partner-users", organizationId: row.organizationId }],
-        now,
-      });
-    }
+    await notifyPartnersOfDecisions(tx, rows, { outcome: "SENT_FOR_INCENTIVE_ASSESSMENT" }, now);
     return rows.length;
   }, BATCH_TRANSACTION), NOTIFYING_BATCH);
 }
