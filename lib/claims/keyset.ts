@@ -105,3 +105,16 @@ export async function readKeyset<T>(
   }
   return rows;
 }
+
+/**
+ * SQL order of a sort, always ending in `id` so that pages never overlap or skip. A claim without a deadline
+ * counts as due last: `dueAt` ascending puts it at the end and `-dueAt` (the exact reverse) at the start, so
+ * both directions are one forward or backward walk of the (…, dueAt, id) indexes.
+ */
+export function orderByFor(sort: ClaimSort): Prisma.ClaimOrderByWithRelationInput[] {
+  const direction = sort.startsWith("-") ? "desc" : "asc";
+  const field = sort.replace(/^-/, "") as "updatedAt" | "createdAt" | "dueAt";
+  const primary: Prisma.ClaimOrderByWithRelationInput =
+    field === "dueAt" ? { dueAt: { sort: direction, nulls: direction === "asc" ? "last" : "first" } } : { [field]: direction };
+  return [primary, { id: direction }];
+}

@@ -9,9 +9,8 @@ import { CLAIM_STATUSES, type ClaimStatus, type Program, type SolutionArea } fro
 import { parseClaimNumber } from "./claim-number";
 import type { Actor } from "./lifecycle";
 import { claimDetailInclude, type ClaimDetail } from "./claim-detail";
-import { cursorInstant, decodeCursor, encodeCursor } from "../paging/cursor";
 import { ClaimError } from "./errors";
-import { keysetPointOf, readKeyset, sortField, type KeysetPoint } from "./keyset";
+import { claimCursor, decodeClaimCursor, readPage } from "./list-cursor";
 import { PAGE_CEILING } from "./schemas/limits";
 import { EXTRA_LIST_FILTERS, type ClaimSort, type ExtraListFilters } from "./schemas/list-query";
 import { SLA_STAGES } from "./sla";
@@ -137,18 +136,8 @@ export function listWhere(actor: Actor, filters: Omit<ClaimListFilters, "sort" |
   return { AND: and } satisfies Prisma.ClaimWhereInput;
 }
 
-/**
- * SQL order of a sort, always ending in `id` so that pages never overlap or skip. A claim without a deadline
- * counts as due last: `dueAt` ascending puts it at the end and `-dueAt` (the exact reverse) at the start, so
- * both directions are one forward or backward walk of the (…, dueAt, id) indexes.
- */
-export function orderByFor(sort: ClaimSort): Prisma.ClaimOrderByWithRelationInput[] {
-  const direction = sort.startsWith("-") ? "desc" : "asc";
-  const field = sort.replace(/^-/, "") as "updatedAt" | "createdAt" | "dueAt";
-  const primary: Prisma.ClaimOrderByWithRelationInput =
-    field === "dueAt" ? { dueAt: { sort: direction, nulls: direction === "asc" ? "last" : "first" } } : { [field]: direction };
-  return [primary, { id: direction }];
-}
+// Sort order lives with the keyset walks (keyset.ts); re-exported for the callers that import it from here.
+export { orderByFor } from "./keyset";
 
 export const claimListSelect = {
   id: true,
@@ -190,7 +179,7 @@ export async function statusCounts(db: Db, actor: Actor): Promise<StatusCounts> 
   return counts;
 }
 
-function onlyStatusFilter(filters: ClaimListFilters): boolean {
+export function onlyStatusFilter(filters: ClaimListFilters): boolean {
   return (
     !filters.q?.trim() &&
     !filters.program &&
@@ -209,74 +198,6 @@ export interface ClaimListResult {
   counts: StatusCounts;
   /** The cursor of the page after this one; null on the last page. */
   nextCursor: string | null;
-}
-
-/**
- * What a claim-list cursor is bound to: the sort and every filter (not the page or its size). A cursor made
- * for other filters is refused (API) or ignored (pages): it would position a different list.
- */
-function cursorScope(filters: ClaimListFilters): Record<string, unknown> {
-  const { cursor: _cursor, page: _page, pageSize: _pageSize, ...scope } = filters;
-  return scope;
-}
-
-interface ClaimCursor {
-  point: KeysetPoint;
-  backward: boolean;
-  page: number;
-}
-
-/** The position a claim-list cursor holds; a malformed or foreign cursor is a VALIDATION ClaimError. */
-export function decodeClaimCursor(filters: ClaimListFilters, raw: string): ClaimCursor {
-  const position = decodeCursor("claims", cursorScope(filters), raw);
-  const value = position.keys.length === 1 ? cursorInstant(position.keys[0]) : undefined;
-  // Only a deadline may be missing (the claims without one); updatedAt and createdAt always exist.
-  if (value === undefined || (value === null && sortField(filters.sort) !== "dueAt")) {
-    throw new ClaimError("VALIDATION", "The cursor is not valid.", [
-      { path: "cursor", message: "Not a cursor of this list: start again without a cursor" },
-    ]);
-  }
-  return { point: { value, id: position.id }, backward: position.backward ?? false, page: position.page ?? 1 };
-}
-
-type KeysetRow = { id: string; updatedAt: Date; createdAt: Date; dueAt: Date | null };
-
-/** A cursor to the rows after (or, `backward`, before) `row`, leading to page `page`. */
-export function claimCursor(filters: ClaimListFilters, row: KeysetRow, page: number, backward = false): string {
-  const point = keysetPointOf(filters.sort, row);
-  return encodeCursor("claims", cursorScope(filters), {
-    keys: [point.value ? point.value.toISOString() : null],
-    id: point.id,
-    page,
-    ...(backward ? { backward: true } : {}),
-  });
-}
-
-type FindPage<T> = (page: {
-  where: Prisma.ClaimWhereInput;
-  orderBy: Prisma.ClaimOrderByWithRelationInput[];
-  take: number;
-  skip?: number;
-}) => Promise<T[]>;
-
-/**
- * One page of a claim list, by keyset or OFFSET: with a cursor, the rows past its position (walked backward
- * for a "Previous" cursor, then put back in order); without one, page `page` by OFFSET (bounded by the
- * callers: PAGE_CEILING, PAGE_READ_LIMIT). Reads one row more than the page to tell whether more follow in
- * the direction walked.
- */
-async function readPage<T extends KeysetRow>(
-  find: FindPage<T>,
-  where: Prisma.ClaimWhereInput,
-  filters: ClaimListFilters,
-  cursor: ClaimCursor | null,
-): Promise<{ rows: T[]; more: boolean }> {
-  const take = filters.pageSize + 1;
-  const rows = cursor
-    ? await readKeyset(find, where, filters.sort, { from: cursor.point, backward: cursor.backward, take })
-    : await find({ where, orderBy: orderByFor(filters.sort), skip: (filters.page - 1) * filters.pageSize, take });
-  const page = rows.slice(0, filters.pageSize);
-  return { rows: cursor?.backward ? page.reverse() : page, more: rows.length > filters.pageSize };
 }
 
 function ceilingError(): ClaimError {
@@ -318,7 +239,7 @@ export async function listClaimDetails(
   };
 }
 
-function totalFromCounts(counts: StatusCounts, status: ClaimStatus | undefined): number {
+export function totalFromCounts(counts: StatusCounts, status: ClaimStatus | undefined): number {
   return status ? counts[status] : Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
@@ -342,66 +263,4 @@ export interface ClaimListPage extends ClaimListResult {
   previousCursor: string | null;
   /** The requested `?page=` starts beyond PAGE_READ_LIMIT, so it was not read. */
   beyondReadLimit: boolean;
-}
-
-/**
- * A page of the portal's claim lists (dashboard, review queue, admin). Unlike `listClaimDetails` (the API's
- * contract: an exact `total`), a filtered view's total is a capped count. Pages are lenient with URLs: a
- * cursor that does not fit the filters (edited by hand, or made for other filters) shows page 1.
- */
-export async function listClaimsPage(
-  db: Db,
-  actor: Actor,
-  filters: ClaimListFilters,
-  now: Date,
-  limits: { count: number; read: number } = { count: PAGE_COUNT_LIMIT, read: PAGE_READ_LIMIT },
-): Promise<ClaimListPage> {
-  let cursor: ClaimCursor | null = null;
-  if (filters.cursor) {
-    try {
-      cursor = decodeClaimCursor(filters, filters.cursor);
-    } catch (error) {
-      if (!(error instanceof ClaimError)) throw error;
-      filters = { ...filters, cursor: undefined, page: 1 };
-    }
-  }
-  const where = listWhere(actor, filters, now);
-  const beyondReadLimit = !cursor && (filters.page - 1) * filters.pageSize >= limits.read;
-  const orderBy = orderByFor(filters.sort);
-  const findRows: FindPage<ClaimListRow> = (args) => db.claim.findMany({ ...args, select: claimListSelect });
-  const [counts, read, counted] = await Promise.all([
-    statusCounts(db, actor),
-    where && !beyondReadLimit ? readPage(findRows, where, filters, cursor) : Promise.resolve({ rows: [] as ClaimListRow[], more: false }),
-    where && !onlyStatusFilter(filters)
-      ? // With the list's ORDER BY the capped count walks the list's own index and stops after the cap
-        // (without it Prisma orders by id: a walk of the primary key).
-        db.claim.count({ where, orderBy, take: limits.count + 1 })
-      : Promise.resolve(null),
-  ]);
-  let { rows } = read;
-  let page = cursor?.page ?? filters.page;
-  let hasNextPage = cursor?.backward ? rows.length > 0 : read.more;
-  // Walking back reached the start (rows were added or removed since the link was made): show the real page 1.
-  if (cursor?.backward && !read.more && where) {
-    const first = await readPage(findRows, where, { ...filters, cursor: undefined, page: 1 }, null);
-    ({ rows } = first);
-    hasNextPage = first.more;
-    page = 1;
-  }
-  const totalIsExact = counted === null || counted <= limits.count;
-  const total = !where ? 0 : counted === null ? totalFromCounts(counts, filters.status) : Math.min(counted, limits.count);
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  return {
-    items: rows,
-    total,
-    totalIsExact,
-    hasNextPage,
-    nextCursor: hasNextPage && last ? claimCursor(filters, last, page + 1) : null,
-    previousCursor: page > 2 && first ? claimCursor(filters, first, page - 1, true) : null,
-    beyondReadLimit,
-    page,
-    pageSize: filters.pageSize,
-    counts,
-  };
 }

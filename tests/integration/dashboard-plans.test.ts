@@ -6,7 +6,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "../../lib/generated/prisma/client";
-import { CLAIM_SORTS, listClaimDetails, listClaimsPage, type ClaimListFilters } from "../../lib/claims/queries";
+import { listClaimsPage } from "../../lib/claims/list-page";
+import { CLAIM_SORTS, listClaimDetails, type ClaimListFilters } from "../../lib/claims/queries";
 import { actor, claimRows, createOrganization, insertClaims, recordingClient } from "./dashboard-data";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
 
@@ -21,6 +22,14 @@ interface PlanNode {
 
 function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+/**
+ * A Sort of the claims themselves. Relations read with the page (relationJoins: one LATERAL subquery per
+ * relation) sort one claim's few products by position under their own Aggregate; that is not the list's order.
+ */
+function sortsClaims(node: PlanNode): boolean {
+  return node["Node Type"] === "Sort" && nodes(node).some((n) => n["Relation Name"] === "Claim");
 }
 
 describe.skipIf(!pgAvailable)("claim list plans use the indexes (PostgreSQL)", () => {
@@ -108,7 +117,7 @@ describe.skipIf(!pgAvailable)("claim list plans use the indexes (PostgreSQL)", (
             for (const plan of plans) {
               const label = `${scope} ${JSON.stringify(filters)} ${sort} page ${page}: ${plan.nodes.map((n) => n["Node Type"] + (n["Index Name"] ? ` ${n["Index Name"]}` : "")).join(" > ")}`;
               const claimScans = plan.nodes.filter((n) => n["Relation Name"] === "Claim");
-              if (plan.nodes.some((n) => n["Node Type"] === "Sort")) problems.push(`sorts: ${label}`);
+              if (plan.nodes.some(sortsClaims)) problems.push(`sorts: ${label}`);
               if (claimScans.some((n) => n["Node Type"] === "Seq Scan")) problems.push(`seq scan: ${label}`);
               if (claimScans.some((n) => n["Index Name"] === "Claim_pkey")) problems.push(`primary key walk: ${label}`);
               // Which index wins (the organization's or a global one) depends on the statistics of this small
@@ -145,7 +154,7 @@ describe.skipIf(!pgAvailable)("claim list plans use the indexes (PostgreSQL)", (
                 checked += 1;
                 const label = `${scope} ${surface} ${kind} ${JSON.stringify(filters)} ${sort}: ${plan.nodes.map((n) => n["Node Type"] + (n["Index Name"] ? ` ${n["Index Name"]}` : "")).join(" > ")}`;
                 const claimScans = plan.nodes.filter((n) => n["Relation Name"] === "Claim");
-                if (plan.nodes.some((n) => n["Node Type"] === "Sort")) problems.push(`sorts: ${label}`);
+                if (plan.nodes.some(sortsClaims)) problems.push(`sorts: ${label}`);
                 if (claimScans.some((n) => n["Node Type"] === "Seq Scan")) problems.push(`seq scan: ${label}`);
                 if (claimScans.some((n) => n["Index Name"] === "Claim_pkey")) problems.push(`primary key walk: ${label}`);
               }

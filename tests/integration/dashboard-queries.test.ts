@@ -9,10 +9,10 @@ import type { Actor } from "../../lib/claims/lifecycle";
 import {
   CLAIM_SORTS,
   listClaimDetails,
-  listClaimsPage,
   type ClaimListFilters,
   type StatusCounts,
 } from "../../lib/claims/queries";
+import { listClaimsPage } from "../../lib/claims/list-page";
 import {
   actor,
   claimRows,

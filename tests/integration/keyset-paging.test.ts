@@ -10,7 +10,8 @@ import type { Actor } from "../../lib/claims/lifecycle";
 import { encodeCursor } from "../../lib/paging/cursor";
 import { listAuditEvents } from "../../lib/admin/audit-log";
 import { listNotifications } from "../../lib/notifications/inbox";
-import { CLAIM_SORTS, listClaimDetails, listClaimsPage, type ClaimListFilters } from "../../lib/claims/queries";
+import { listClaimsPage } from "../../lib/claims/list-page";
+import { CLAIM_SORTS, listClaimDetails, type ClaimListFilters } from "../../lib/claims/queries";
 import { actor, claimRows, createOrganization, DAY, expectedRows, insertClaims, storedRows, type StoredRow } from "./dashboard-data";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
 

@@ -190,7 +190,7 @@ describe.skipIf(!pgAvailable)("reviewer workbench (PostgreSQL)", () => {
 
   describe("the review queue's assignee views", () => {
     it("assignee=me lists the caller's claims, none the unassigned ones, overdue first then by deadline", async () => {
-      const { listClaimsPage } = await import("../../lib/claims/queries");
+      const { listClaimsPage } = await import("../../lib/claims/list-page");
       const db = env.t.db;
       const queueReviewer = await createUser(db, "REVIEWER", null, "queue-reviewer");
       const start = new Date("2026-04-06T09:00:00.000Z");
@@ -212,7 +212,7 @@ describe.skipIf(!pgAvailable)("reviewer workbench (PostgreSQL)", () => {
     });
 
     it("a search by claim number finds the claim in any status, whatever the status tab", async () => {
-      const { listClaimsPage } = await import("../../lib/claims/queries");
+      const { listClaimsPage } = await import("../../lib/claims/list-page");
       const { listFiltersFromSearchParams } = await import("../../lib/claims/list-params");
       const { claim } = await claimIn(env.t.db, w, "UNDER_REVIEW");
       const queue = { status: "SUBMITTED" as const, sort: "dueAt" as const };

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ClaimList } from "@/components/claims/claim-list";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { listFiltersFromSearchParams } from "@/lib/claims/list-params";
-import { listClaimsPage } from "@/lib/claims/queries";
+import { listClaimsPage } from "@/lib/claims/list-page";
 import { getSlaSettings } from "@/lib/claims/settings";
 import { getDb } from "@/lib/db";
 

@@ -5,7 +5,7 @@ import { NewClaimLink } from "@/components/claims/new-claim-link";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { PARTNER_ROLES } from "@/lib/claims/catalogue";
 import { listFiltersFromSearchParams } from "@/lib/claims/list-params";
-import { listClaimsPage } from "@/lib/claims/queries";
+import { listClaimsPage } from "@/lib/claims/list-page";
 import { getSlaSettings } from "@/lib/claims/settings";
 import { getDb } from "@/lib/db";
 

@@ -4,7 +4,7 @@ import { ClaimList } from "@/components/claims/claim-list";
 import { QueueViews } from "@/components/review/queue-views";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { listFiltersFromSearchParams, type ListDefaults } from "@/lib/claims/list-params";
-import { listClaimsPage } from "@/lib/claims/queries";
+import { listClaimsPage } from "@/lib/claims/list-page";
 import { getSlaSettings } from "@/lib/claims/settings";
 import { visibilityScope, visibleStatuses } from "@/lib/claims/visibility";
 import { getDb } from "@/lib/db";
