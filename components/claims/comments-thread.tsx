@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { oneOf, ROLE_KEYS } from "@/i18n/message-keys";
@@ -13,7 +14,15 @@ export interface CommentItem {
  * The comment thread between the partner and the PoE reviewer, oldest first (a conversation). Comments are
  * plain text: React escapes them; line breaks are kept with CSS.
  */
-export async function CommentsThread(props: { comments: CommentItem[]; formatInstant: (d: string) => string; form: ReactNode }) {
+export async function CommentsThread(props: {
+  comments: CommentItem[];
+  formatInstant: (d: string) => string;
+  form: ReactNode;
+  /** Where the comments before these are shown; absent when these reach back to the first comment. */
+  earlierHref?: string;
+  /** Where the latest comments are shown, when this is an earlier window. */
+  latestHref?: string;
+}) {
   const [t, tRoles] = await Promise.all([getTranslations("claimComments"), getTranslations("roles")]);
   const roleLabel = (role: string) => {
     const key = oneOf(ROLE_KEYS, role);
@@ -25,6 +34,13 @@ export async function CommentsThread(props: { comments: CommentItem[]; formatIns
         {t("title")}
       </h2>
       <p className="text-sm text-slate-700">{t("intro")}</p>
+      {props.earlierHref ? (
+        <p className="text-sm">
+          <Link href={props.earlierHref} className="text-blue-700 underline" data-testid="comments-earlier">
+            {t("earlier")}
+          </Link>
+        </p>
+      ) : null}
       {props.comments.length === 0 ? (
         <p className="text-sm text-slate-600">{t("none")}</p>
       ) : (
@@ -53,6 +69,13 @@ export async function CommentsThread(props: { comments: CommentItem[]; formatIns
           })}
         </ol>
       )}
+      {props.latestHref ? (
+        <p className="text-sm">
+          <Link href={props.latestHref} className="text-blue-700 underline" data-testid="comments-latest">
+            {t("latest")}
+          </Link>
+        </p>
+      ) : null}
       {props.form}
     </section>
   );

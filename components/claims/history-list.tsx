@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CLAIM_FIELDS, INFO_REQUEST_REASONS, REJECTION_REASONS, type ClaimField } from "@/lib/claims/catalogue";
 import type { HistoryItem } from "@/lib/claims/claim-reads";
@@ -14,12 +15,24 @@ function isField(value: unknown): value is ClaimField {
   return (CLAIM_FIELDS as readonly string[]).includes(String(value));
 }
 
+/** Comments are shown whole in the comment thread: the history names each with its opening words only. */
+const COMMENT_EXCERPT_CHARS = 120;
+const excerpt = (text: string) => (text.length > COMMENT_EXCERPT_CHARS ? `${text.slice(0, COMMENT_EXCERPT_CHARS).trimEnd()}…` : text);
+
 /**
- * Every event of a claim, newest first: what happened, who (name and role), when, and its details — field
+ * A window of a claim's events (claim-history.ts), newest first: what happened, who (name and role), when, and its details — field
  * edits as old → new per field, status changes with their reasons and comment, files with size and SHA-256.
  * Text written by people (comments, reasons) is rendered as text, never as HTML.
  */
-export async function HistoryList(props: { items: HistoryItem[]; format: FieldFormatter; formatInstant: (d: Date | string) => string }) {
+export async function HistoryList(props: {
+  items: HistoryItem[];
+  format: FieldFormatter;
+  formatInstant: (d: Date | string) => string;
+  /** Where the events older than these are shown; absent when these reach back to the first event. */
+  olderHref?: string;
+  /** Where the latest events are shown, when this is an older window. */
+  latestHref?: string;
+}) {
   const [t, tRoles, tStatus, tField, tReasons] = await Promise.all([
     getTranslations("claimHistory"),
     getTranslations("roles"),
@@ -120,7 +133,7 @@ export async function HistoryList(props: { items: HistoryItem[]; format: FieldFo
           </p>
         );
       case "COMMENT_ADDED":
-        return <p className="mt-1 whitespace-pre-wrap break-words text-sm">{String(data.body ?? "")}</p>;
+        return <p className="mt-1 whitespace-pre-wrap break-words text-sm">{excerpt(String(data.body ?? ""))}</p>;
       case "SLA_OVERDUE":
       case "REMINDER_QUEUED": {
         const stage = oneOf(STATUS_KEYS, data.stage);
@@ -164,22 +177,40 @@ export async function HistoryList(props: { items: HistoryItem[]; format: FieldFo
 
   const known = new Set<string>(CLAIM_EVENT_TYPES);
 
+  const link = "text-blue-700 underline";
   return (
-    <ol className="space-y-3" data-testid="history-list">
-      {items.map((item) => (
-        <li key={item.id} className="rounded border border-slate-200 p-3" data-testid="history-item" data-type={item.type}>
-          <div className="flex flex-wrap items-baseline justify-between gap-x-4">
-            <p className="font-medium">{known.has(item.type) ? t(item.type as "CLAIM_CREATED") : t("unknown")}</p>
-            <time dateTime={item.at} className="text-sm text-slate-600">
-              {props.formatInstant(item.at)}
-            </time>
-          </div>
-          <p className="text-sm text-slate-700" data-testid="history-actor">
-            {t("actor", { name: item.actor.name, role: roleLabel(item.actor.role) })}
-          </p>
-          {details(item)}
-        </li>
-      ))}
-    </ol>
+    <>
+      {props.latestHref ? (
+        <p className="mb-3 text-sm">
+          <Link href={props.latestHref} className={link} data-testid="history-latest">
+            {t("latestEvents")}
+          </Link>
+        </p>
+      ) : null}
+      <ol className="space-y-3" data-testid="history-list">
+        {items.map((item) => (
+          <li key={item.id} className="rounded border border-slate-200 p-3" data-testid="history-item" data-type={item.type}>
+            <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+              <p className="font-medium">{known.has(item.type) ? t(item.type as "CLAIM_CREATED") : t("unknown")}</p>
+              <time dateTime={item.at} className="text-sm text-slate-600">
+                {props.formatInstant(item.at)}
+              </time>
+            </div>
+            <p className="text-sm text-slate-700" data-testid="history-actor">
+              {t("actor", { name: item.actor.name, role: roleLabel(item.actor.role) })}
+            </p>
+            {details(item)}
+          </li>
+        ))}
+      </ol>
+      {props.olderHref ? (
+        <p className="mt-3 text-sm">
+          <span className="text-slate-600">{t("windowNote")}</span>{" "}
+          <Link href={props.olderHref} className={link} data-testid="history-older">
+            {t("olderEvents")}
+          </Link>
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ActionState } from "@/components/claims/action-state";
-import { findCompetingClaims, listNotes, type CompetingClaim } from "@/lib/claims/claim-reads";
+import { competingClaimsOf, notesOf, type CompetingClaim } from "@/lib/claims/claim-reads";
 import type { Actor } from "@/lib/claims/lifecycle";
 import { getDb } from "@/lib/db";
 import { NoteForm, TakeOverForm } from "./workbench-forms";
@@ -120,7 +120,8 @@ export async function NotesPanel(props: {
  * and every read below refuses partners again).
  */
 export async function ReviewerWorkbench(props: {
-  claim: { id: string; reviewer: { id: string; name: string } | null };
+  /** The claim as the page found it visible (findVisibleClaim): the panels read off it, not find it again. */
+  claim: { id: string; reviewer: { id: string; name: string } | null; products: { conflictKey: string; name: string }[] };
   actor: Actor;
   viewerId: string;
   canTakeOver: boolean;
@@ -131,8 +132,8 @@ export async function ReviewerWorkbench(props: {
   const db = getDb();
   const isReviewer = props.actor.kind === "user" && props.actor.role === "REVIEWER";
   const [competing, notes] = await Promise.all([
-    findCompetingClaims(db, props.actor, props.claim.id),
-    listNotes(db, props.actor, props.claim.id),
+    competingClaimsOf(db, props.actor, props.claim),
+    notesOf(db, props.actor, props.claim.id),
   ]);
   return (
     <>

@@ -2,7 +2,7 @@
 
 // A button that opens a modal native <dialog> (showModal: focus moves in, Escape closes, the page behind is
 // inert, focus returns to the button on close). Content can close it through useCloseDialog().
-import { createContext, useCallback, useContext, useId, useRef, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useId, useRef, type ReactNode } from "react";
 
 const CloseContext = createContext<() => void>(() => {});
 
@@ -18,10 +18,15 @@ export function ModalDialog(props: {
   buttonClassName?: string;
   testId?: string;
   wide?: boolean;
+  /** Open as soon as the page shows (a link led to the dialog's content, e.g. an older window of the history). */
+  openOnLoad?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = useCallback(() => ref.current?.close(), []);
+  useEffect(() => {
+    if (props.openOnLoad && !ref.current?.open) ref.current?.showModal();
+  }, [props.openOnLoad]);
   return (
     <>
       <button

@@ -9,7 +9,7 @@ import { formatClaimNumber } from "./claim-number";
 import { ClaimError } from "./errors";
 import { parseClaimEvent } from "./events";
 import type { Actor } from "./lifecycle";
-import { canViewClaim } from "./policy";
+import { canReadNotes, canViewClaim } from "./policy";
 import { commentResource, disputeResource, noteResource } from "./resource";
 import { findClaimForNotes, findVisibleClaim } from "./find-visible-claim";
 import type { conflictItemSchema, historyItemSchema } from "./schemas";
@@ -75,6 +75,11 @@ export async function getClaimHistoryPage(db: Db, actor: Actor, claimId: string,
 
 export async function listComments(db: Db, actor: Actor, claimId: string) {
   await findVisibleClaim(db, actor, claimId);
+  return commentsOf(db, claimId);
+}
+
+/** The comments of a claim the caller already found visible (findVisibleClaim), oldest first: (claimId, createdAt). */
+export async function commentsOf(db: Db, claimId: string) {
   const comments = await db.comment.findMany({ where: { claimId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return comments.map(commentResource);
 }
@@ -82,6 +87,12 @@ export async function listComments(db: Db, actor: Actor, claimId: string) {
 /** A claim's internal notes, oldest first: reviewers and admins; partners NOT_FOUND (findClaimForNotes). */
 export async function listNotes(db: Db, actor: Actor, claimId: string) {
   await findClaimForNotes(db, actor, claimId);
+  return notesOf(db, actor, claimId);
+}
+
+/** listNotes for a claim the caller already found visible (the claim page reads it once). */
+export async function notesOf(db: Db, actor: Actor, claimId: string) {
+  if (!canReadNotes(actor)) throw new ClaimError("NOT_FOUND", "Claim not found.");
   const notes = await db.claimNote.findMany({
     where: { claimId },
     include: { author: { select: { id: true, name: true } } },
@@ -92,14 +103,21 @@ export async function listNotes(db: Db, actor: Actor, claimId: string) {
 
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 
-/** Every event of the claim, oldest first (api-v1 shape). Field edits expose their diffs as `changes`. */
-export async function getClaimHistory(db: Db, actor: Actor, claimId: string): Promise<HistoryItem[]> {
-  await findVisibleClaim(db, actor, claimId);
-  const rows = await db.claimEvent.findMany({ where: { claimId }, orderBy: { id: "asc" } });
-  return rows.map(historyItemOf);
-}
+/** The columns an event is shown from (not its chain's seq, mac and key id). */
+export const historyEventSelect = {
+  id: true,
+  type: true,
+  actorId: true,
+  actorRole: true,
+  actorName: true,
+  at: true,
+  fromStatus: true,
+  toStatus: true,
+  data: true,
+} satisfies Prisma.ClaimEventSelect;
 
-function historyItemOf(row: Prisma.ClaimEventGetPayload<object>): HistoryItem {
+/** One event in the api-v1 shape. Field edits expose their diffs as `changes`. */
+export function historyItemOf(row: Prisma.ClaimEventGetPayload<{ select: typeof historyEventSelect }>): HistoryItem {
   const event = parseClaimEvent(row);
   const data = (row.data ?? {}) as Record<string, unknown>;
   return {
@@ -114,22 +132,39 @@ function historyItemOf(row: Prisma.ClaimEventGetPayload<object>): HistoryItem {
   };
 }
 
+const competitorSelect = {
+  conflictKey: true,
+  claim: {
+    select: {
+      id: true,
+      number: true,
+      organizationId: true,
+      status: true,
+      submittedAt: true,
+      updatedAt: true,
+      dueAt: true,
+      organization: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.ClaimProductSelect;
+type Competitor = Prisma.ClaimProductGetPayload<{ select: typeof competitorSelect }>;
+
 /**
  * The one query of competing claims (domain.md "Competing claims"): other claims, active on one of this
- * claim's keys (ClaimProduct.conflictKey, indexed), one row per shared key, by claim number.
+ * claim's keys (ClaimProduct.conflictKey, indexed), one row per shared key, by claim number. The status is
+ * checked here, not in SQL: a relation filter (`claim: { status: { in } }`) becomes a semi-join that
+ * PostgreSQL answered by reading every active claim (seconds at 1M claims); the rows sharing a key are few,
+ * so the walk of the conflictKey index with each row's claim joined by primary key is the whole cost.
  */
-async function competitorsOf<S extends Prisma.ClaimProductSelect>(
-  db: Db,
-  claim: { id: string; products: { conflictKey: string }[] },
-  select: S,
-): Promise<Prisma.ClaimProductGetPayload<{ select: S }>[]> {
+async function competitorsOf(db: Db, claim: { id: string; products: { conflictKey: string }[] }): Promise<Competitor[]> {
   const keys = claim.products.map((p) => p.conflictKey);
   if (keys.length === 0) return [];
-  return db.claimProduct.findMany({
-    where: { conflictKey: { in: keys }, claimId: { not: claim.id }, claim: { status: { in: [...ACTIVE_STATUSES] } } },
-    select,
-    orderBy: { claim: { number: "asc" } },
-  }) as Promise<Prisma.ClaimProductGetPayload<{ select: S }>[]>;
+  const rows = await db.claimProduct.findMany({
+    where: { conflictKey: { in: keys }, claimId: { not: claim.id } },
+    select: competitorSelect,
+  });
+  const active = new Set<string>(ACTIVE_STATUSES);
+  return rows.filter((row) => active.has(row.claim.status)).sort((a, b) => a.claim.number - b.claim.number);
 }
 
 export type ConflictItem = z.infer<typeof conflictItemSchema>;
@@ -140,11 +175,16 @@ export type ConflictItem = z.infer<typeof conflictItemSchema>;
  * no detail at all; reviewers and admins see numbers for every claim.
  */
 export async function findConflicts(db: Db, actor: Actor, claimId: string): Promise<ConflictItem[]> {
-  const claim = await findVisibleClaim(db, actor, claimId);
-  const others = await competitorsOf(db, claim, {
-    conflictKey: true,
-    claim: { select: { number: true, organizationId: true, status: true } },
-  });
+  return conflictsOf(db, actor, await findVisibleClaim(db, actor, claimId));
+}
+
+/** findConflicts for a claim the caller already found visible (the claim page reads it once). */
+export async function conflictsOf(
+  db: Db,
+  actor: Actor,
+  claim: { id: string; organizationId: string; products: { conflictKey: string }[] },
+): Promise<ConflictItem[]> {
+  const others = await competitorsOf(db, claim);
   return others.map((o) => {
     const sameOrganization = o.claim.organizationId === claim.organizationId;
     return {
@@ -173,24 +213,19 @@ export interface CompetingClaim {
  * findConflicts (one query shape, competitorsOf), with each competitor's organization, status and dates.
  */
 export async function findCompetingClaims(db: Db, actor: Actor, claimId: string): Promise<CompetingClaim[]> {
-  const claim = await findVisibleClaim(db, actor, claimId);
+  return competingClaimsOf(db, actor, await findVisibleClaim(db, actor, claimId));
+}
+
+/** findCompetingClaims for a claim the caller already found visible (the claim page reads it once). */
+export async function competingClaimsOf(
+  db: Db,
+  actor: Actor,
+  claim: { id: string; products: { conflictKey: string; name: string }[] },
+): Promise<CompetingClaim[]> {
   if (actor.kind !== "user" || (actor.role !== "REVIEWER" && actor.role !== "ADMIN")) {
     throw new ClaimError("FORBIDDEN", "Only reviewers and admins compare competing claims.");
   }
-  const rows = await competitorsOf(db, claim, {
-    conflictKey: true,
-    claim: {
-      select: {
-        id: true,
-        number: true,
-        status: true,
-        submittedAt: true,
-        updatedAt: true,
-        dueAt: true,
-        organization: { select: { name: true } },
-      },
-    },
-  });
+  const rows = await competitorsOf(db, claim);
   const byClaim = new Map<string, CompetingClaim>();
   for (const row of rows) {
     const other = row.claim;

@@ -23,7 +23,8 @@ const DEADLINE_LABEL = {
 
 /** The top of the claim page: where it sits, the number and customer, the history, status and deadline. */
 export async function ClaimHeader({ model, notice }: { model: ClaimPageModel; notice?: "created" | "saved" }) {
-  const { claim, user, partner, formatInstant } = model;
+  const { claim, user, partner, formatInstant, history } = model;
+  const claimPath = `/claims/${claim.id}`;
   const [t, tNav, tHistory, fields] = await Promise.all([
     getTranslations("claimPage"),
     getTranslations("nav"),
@@ -63,9 +64,16 @@ export async function ClaimHeader({ model, notice }: { model: ClaimPageModel; no
             buttonClassName={secondaryButtonClass}
             testId="history-dialog"
             wide
+            openOnLoad={history.isOlderWindow}
           >
             <p className="mb-3 text-sm text-slate-700">{tHistory("intro")}</p>
-            <HistoryList items={model.history} format={fields.format} formatInstant={formatInstant} />
+            <HistoryList
+              items={history.items}
+              format={fields.format}
+              formatInstant={formatInstant}
+              olderHref={history.olderBefore ? `${claimPath}?historyBefore=${history.olderBefore}` : undefined}
+              latestHref={history.isOlderWindow ? claimPath : undefined}
+            />
           </ModalDialog>
         </div>
       </header>

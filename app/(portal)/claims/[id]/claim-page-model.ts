@@ -7,7 +7,8 @@ import { cache } from "react";
 import { getInstantFormatter } from "@/components/claims/date-format";
 import { slaWording } from "@/components/claims/sla-wording";
 import { organizationNameOf } from "@/lib/claims/claim-page";
-import { findConflicts, getClaimHistory, listComments } from "@/lib/claims/claim-reads";
+import { claimCommentsWindow, claimHistoryWindow, parseHistoryBefore } from "@/lib/claims/claim-history";
+import { conflictsOf } from "@/lib/claims/claim-reads";
 import { decideDiscard, disputeWindowEndsAt, type ClaimAction } from "@/lib/claims/lifecycle";
 import { availableActions, checkComment, checkPoeUpload, editableFields, isPartner } from "@/lib/claims/policy";
 import { claimStateOf } from "@/lib/claims/claim-detail";
@@ -18,7 +19,11 @@ import { loadClaimForPage } from "./claim-data";
 
 export type ClaimPageModel = Awaited<ReturnType<typeof loadClaimPageModel>>;
 
-export const loadClaimPageModel = cache(async (claimId: string) => {
+/**
+ * `windows`: the URL's `?historyBefore=` (an event id) and `?commentsBefore=` (a cursor): the history and the
+ * comment thread show the window before them instead of the latest (claim-history.ts).
+ */
+export const loadClaimPageModel = cache(async (claimId: string, historyBefore?: string, commentsBefore?: string) => {
   const { user, actor, claim } = await loadClaimForPage(claimId);
   const db = getDb();
   const now = new Date();
@@ -28,17 +33,19 @@ export const loadClaimPageModel = cache(async (claimId: string) => {
   const partner = isPartner(actor);
   const submit = find("submit");
 
+  // The claim was found visible above (loadClaimForPage): the reads below take it as it is, instead of each
+  // finding it again (five statements apiece before relation joins).
   const [comments, history, conflicts, settings, organizationName] = await Promise.all([
-    listComments(db, actor, claim.id),
-    getClaimHistory(db, actor, claim.id),
-    submit ? findConflicts(db, actor, claim.id) : Promise.resolve([]),
+    claimCommentsWindow(db, claim.id, commentsBefore),
+    claimHistoryWindow(db, claim.id, parseHistoryBefore(historyBefore)),
+    submit ? conflictsOf(db, actor, claim) : Promise.resolve([]),
     getSlaSettings(db),
     partner ? Promise.resolve(user.organizationName ?? "") : organizationNameOf(db, claim.organizationId),
   ]);
   const calendar = calendarOf(settings);
 
   // The reviewer's comment of the latest request for information (shown while the partner must act).
-  const lastInfoRequest = history.findLast(
+  const lastInfoRequest = history.milestones.findLast(
     (h) => h.type === "STATUS_CHANGED" && (h.data as { action?: string } | undefined)?.action === "request-info",
   );
 

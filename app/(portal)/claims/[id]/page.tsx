@@ -56,7 +56,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function ClaimPage(props: Props) {
   const { id } = await props.params;
   const searchParams = await props.searchParams;
-  const model = await loadClaimPageModel(id);
+  const param = (name: string) => (typeof searchParams[name] === "string" ? searchParams[name] : undefined);
+  const model = await loadClaimPageModel(id, param("historyBefore"), param("commentsBefore"));
   const { claim, user } = model;
   const tComments = await getTranslations("claimComments");
   const tHistory = await getTranslations("historyVerify");
@@ -98,7 +99,7 @@ export default async function ClaimPage(props: Props) {
       ) : null}
 
       <ClaimTimeline
-        history={model.history}
+        history={model.history.milestones}
         status={claim.status}
         consentEndsAt={claim.consentEndsAt}
         sentForIncentiveAssessmentAt={claim.sentForIncentiveAssessmentAt}
@@ -130,7 +131,9 @@ export default async function ClaimPage(props: Props) {
       <PoeSection model={model} />
 
       <CommentsThread
-        comments={model.comments}
+        comments={model.comments.items}
+        earlierHref={model.comments.earlierBefore ? `/claims/${claim.id}?commentsBefore=${model.comments.earlierBefore}#comments-title` : undefined}
+        latestHref={model.comments.isEarlierWindow ? `/claims/${claim.id}#comments-title` : undefined}
         formatInstant={model.formatInstant}
         form={
           model.canComment ? (
