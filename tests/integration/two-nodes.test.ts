@@ -5,12 +5,16 @@
 // (history events), no message sent twice (a real SMTP server counts Message-IDs), no webhook delivered twice (a
 // local receiver counts event ids). A decision through one node is visible through the other at once, and a change
 // to a cached row (a user deactivated) reaches the other node's cache at once (PostgreSQL NOTIFY, lib/cache/).
+// Node B also has a read replica (DATABASE_REPLICA_URL: the same database under a role that may only read), so the
+// production build's replica routing serves B's lists while everything above holds.
 //
 // Runs in its own vitest project (`nodes`) after `next build`: scripts/test.sh builds while the integration tests
 // run, so this file must not be in that step. `npx vitest run --project nodes` needs a build (`npx next build`).
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type BenchServer } from "../../bench/lib/server";
 import { at, claimIn, createWorld, DAY, MONDAY, type BuiltClaim, type World } from "../fixtures/claims";
@@ -64,6 +68,7 @@ describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
   /** Claims the sweep must change exactly once each. */
   let due: { expired: BuiltClaim[]; consent: BuiltClaim[]; overdue: BuiltClaim[] };
   let underReview: BuiltClaim;
+  const replicaRole = `cpor_it_replica_${randomBytes(4).toString("hex")}`;
   const saved = { SMTP_URL: process.env.SMTP_URL, WEBHOOKS_ALLOW_INSECURE: process.env.WEBHOOKS_ALLOW_INSECURE };
 
   beforeAll(async () => {
@@ -90,6 +95,22 @@ describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
     due = { expired: await build("PARTNER_ACTION_REQUIRED", 4, 0), consent: await build("APPROVED", 3, 10), overdue: await build("SUBMITTED", 3, 20) };
     underReview = await claimIn(t.db, w, "UNDER_REVIEW", { start: start(30) });
 
+    // Node B's replica: this database under a role that may only read.
+    const owner = new pg.Client({ connectionString: t.url });
+    await owner.connect();
+    for (const sql of [
+      `CREATE ROLE "${replicaRole}" LOGIN`,
+      `ALTER ROLE "${replicaRole}" SET default_transaction_read_only = on`,
+      `GRANT CONNECT ON DATABASE "${new URL(t.url).pathname.slice(1)}" TO "${replicaRole}"`,
+      `GRANT USAGE ON SCHEMA public TO "${replicaRole}"`,
+      `GRANT SELECT ON ALL TABLES IN SCHEMA public TO "${replicaRole}"`,
+    ]) {
+      await owner.query(sql);
+    }
+    await owner.end();
+    const replicaUrl = new URL(t.url);
+    replicaUrl.username = replicaRole;
+
     storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "cpor-two-nodes-"));
     const env = {
       DATABASE_URL: t.url,
@@ -106,7 +127,7 @@ describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
       DATABASE_POOL_SIZE: "5",
     };
     // Both nodes start together: each one's interval sweep begins as soon as it is up.
-    nodes = await Promise.all([startServer(env), startServer(env)]);
+    nodes = await Promise.all([startServer(env), startServer({ ...env, DATABASE_REPLICA_URL: replicaUrl.toString() })]);
   }, 120_000);
 
   afterAll(async () => {
@@ -118,6 +139,10 @@ describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
     await smtp?.down();
     await hooks?.close();
     await t?.drop();
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres" });
+    await admin.connect();
+    await admin.query(`DROP ROLE IF EXISTS "${replicaRole}"`);
+    await admin.end();
     if (storageDir) fs.rmSync(storageDir, { recursive: true, force: true });
   });
 
@@ -134,6 +159,14 @@ describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
       const body = (await api.json()) as { items: { id: string }[] };
       expect(body.items.map((item) => item.id)).toContain(underReview.claim.id);
     }
+    // B's lists were read through its replica (a connection under the read-only role), A's never.
+    const db = new URL(t.url).pathname.slice(1);
+    const [{ n }] = await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = ${replicaRole} AND datname = ${db}`;
+    expect(n).toBeGreaterThan(0);
+    // A state-changing request through B's portal answers with the read-your-writes cookie (lib/read-your-writes.ts).
+    const post = await fetch(`${b.baseUrl}/claims`, { method: "POST", headers: { Cookie: cookie }, redirect: "manual" });
+    await post.arrayBuffer();
+    expect(post.headers.getSetCookie().some((c) => c.startsWith("cpor-read-primary=1"))).toBe(true);
     // Signed in on B, valid on A too.
     const reviewerCookie = await signIn(b.baseUrl, w.reviewer.email);
     const review = await fetch(`${a.baseUrl}/review`, { headers: { Cookie: reviewerCookie }, redirect: "manual" });
