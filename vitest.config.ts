@@ -43,7 +43,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           env: { NEXTAUTH_SECRET: "integration-tests-only-secret" },
-          testTimeout: 30_000,
+          // The first requests to a cold production server render pages for the first time: generous on a busy machine.
+          testTimeout: 90_000,
           hookTimeout: 120_000,
         },
       },

@@ -92,7 +92,7 @@ describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
     const start = (i: number) => at(MONDAY, i * DAY);
     const build = (target: "PARTNER_ACTION_REQUIRED" | "APPROVED" | "SUBMITTED", n: number, offset: number) =>
       Promise.all(Array.from({ length: n }, (_, i) => claimIn(t.db, w, target, { start: start(offset + i) })));
-    due = { expired: await build("PARTNER_ACTION_REQUIRED", 4, 0), consent: await build("APPROVED", 3, 10), overdue: await build("SUBMITTED", 3, 20) };
+    due = { expired: await build("PARTNER_ACTION_REQUIRED", 3, 0), consent: await build("APPROVED", 2, 10), overdue: await build("SUBMITTED", 2, 20) };
     underReview = await claimIn(t.db, w, "UNDER_REVIEW", { start: start(30) });
 
     // Node B's replica: this database under a role that may only read.
@@ -149,17 +149,23 @@ describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
   it("a session signed in on one node is valid on the other; API keys work on both; requests alternate", async () => {
     const [a, b] = nodes;
     const cookie = await signIn(a.baseUrl, w.partnerA.email);
-    for (const node of [b, a, b, a]) {
+    // Pages are the expensive part on a cold server: one per node; the API alternates more.
+    for (const node of [b, a]) {
       const page = await fetch(`${node.baseUrl}/claims`, { headers: { Cookie: cookie }, redirect: "manual" });
       const html = await page.text();
       expect(page.status, `${node.baseUrl}/claims`).toBe(200);
       expect(html).toContain('data-testid="current-user"');
+    }
+    for (const node of [b, a, b, a]) {
       const api = await fetch(`${node.baseUrl}/api/v1/claims`, { headers: { Authorization: `Bearer ${keys.partner}` } });
       expect(api.status, `${node.baseUrl}/api/v1/claims`).toBe(200);
       const body = (await api.json()) as { items: { id: string }[] };
       expect(body.items.map((item) => item.id)).toContain(underReview.claim.id);
     }
-    // B's lists were read through its replica (a connection under the read-only role), A's never.
+    // B's lists are read through its replica: a connection under the read-only role (asked right after a list
+    // request, as the pool closes idle connections after a while).
+    const list = await fetch(`${b.baseUrl}/api/v1/claims`, { headers: { Authorization: `Bearer ${keys.partner}` } });
+    await list.arrayBuffer();
     const db = new URL(t.url).pathname.slice(1);
     const [{ n }] = await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = ${replicaRole} AND datname = ${db}`;
     expect(n).toBeGreaterThan(0);
@@ -187,7 +193,7 @@ describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
     expect(((await after.json()) as { status: string }).status).toBe("APPROVED");
 
     // Node B has partner B's key in its cache; deactivating the user through node A drops it there at once (the
-    // cache's lifetime here is 60 s: only the notification can explain a refusal within a second).
+    // cache's lifetime here is 60 s: only the notification can explain a refusal within two seconds).
     const warm = await fetch(`${b.baseUrl}/api/v1/claims`, { headers: auth(keys.partnerB) });
     await warm.arrayBuffer();
     expect(warm.status).toBe(200);
@@ -198,7 +204,7 @@ describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
       const response = await fetch(`${b.baseUrl}/api/v1/claims`, { headers: auth(keys.partnerB) });
       await response.arrayBuffer();
       return response.status === 401;
-    }, 1000);
+    }, 2000);
   });
 
   it("the sweep and delivery on both nodes at once (and here): every transition, message and webhook exactly once", async () => {
@@ -250,5 +256,5 @@ describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
     const hookCounts = countsOf(hooks.received);
     expect([...hookCounts.values()].filter((n) => n > 1), "a webhook delivered twice").toEqual([]);
     expect(hookCounts.size).toBe(deliveries);
-  }, 90_000);
+  });
 });
