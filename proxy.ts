@@ -1,12 +1,15 @@
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { markReadPrimary } from "./lib/read-your-writes";
 import { contentSecurityPolicy, newNonce } from "./lib/security/content-security-policy";
 
-// Runs before every page. Two jobs:
+// Runs before every page. Three jobs:
 // 1. A fresh nonce per request in the Content-Security-Policy (Next's documented pattern): set on the REQUEST so
 //    that Next writes it on every script it renders, and on the response for the browser. Pages therefore
 //    render dynamically (they all do already: the layout reads the locale cookie and the session).
-// 2. Convenience only: signed-out visitors go to /login before rendering. The security boundary is the
+// 2. With a read replica, a state-changing request (server action, form post) answers with the short-lived cookie
+//    that sends this browser's next lists to the primary (lib/read-your-writes.ts).
+// 3. Convenience only: signed-out visitors go to /login before rendering. The security boundary is the
 //    server-side check in every page, action and route handler (lib/auth/session.ts, lib/api/).
 // Out of the matcher: /api/ and the browser's upload routes (PoE upload /claims/{id}/poe, CSV import
 // /settings/import/upload) — a proxy buffers and truncates request bodies; they authorize from the session
@@ -26,7 +29,7 @@ function withNonce(request: NextRequest): NextResponse {
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
-  return response;
+  return markReadPrimary(request, response);
 }
 
 const signedInOnly = withAuth((request) => (POE_FILE.test(request.nextUrl.pathname) ? NextResponse.next() : withNonce(request)), {

@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // Needs the production build: its own project, run once `next build` is done (scripts/test.sh).
+          exclude: ["tests/integration/two-nodes.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           // Outbox rows seal the consent token with a key derived from it (lib/mail/secret-box.ts).
@@ -30,6 +32,20 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Files run in parallel, each in its own database; 2 cores here.
           maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Two production servers (`next start` of the build in NEXT_DIST_DIR, default .next) over one database.
+          name: "nodes",
+          include: ["tests/integration/two-nodes.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/global-setup.ts"],
+          env: { NEXTAUTH_SECRET: "integration-tests-only-secret" },
+          // The first requests to a cold production server render pages for the first time: generous on a busy machine.
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { chainSessionOptions, chainSessionSetting, resolveChainKey } from "./audit/chain-key.mjs";
 import { PrismaClient } from "./generated/prisma/client";
@@ -16,7 +17,7 @@ import { PrismaClient } from "./generated/prisma/client";
 export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite"; // keep in sync with prisma.config.ts
 
 export type Db = PrismaClient;
-type Cache = { prisma?: PrismaClient; pglite?: PGlite; closeEmbedded?: () => Promise<void> };
+type Cache = { prisma?: PrismaClient; read?: PrismaClient; pglite?: PGlite; closeEmbedded?: () => Promise<void> };
 const cache = globalThis as typeof globalThis & { __cporDb?: Cache };
 
 export function databaseUrl(): string {
@@ -122,19 +123,27 @@ export function connectTimeoutMs(env: Record<string, string | undefined> = proce
   return Number.isFinite(value) && value > 0 ? value : 5000;
 }
 
+function postgresClient(url: string): PrismaClient {
+  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  const options = chainSessionOptions(resolveChainKey());
+  return withSqlStats(
+    new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs(), options }), ...sqlStatsLog() }),
+  );
+}
+
+/** DATABASE_REPLICA_URL, when set and the primary is PostgreSQL (PGlite is one process: no replica). */
+export function replicaUrl(env: Record<string, string | undefined> = process.env): string | null {
+  const url = env.DATABASE_REPLICA_URL?.trim();
+  return url && /^postgres(ql)?:\/\//.test(url) && /^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "") ? url : null;
+}
+
 export function getDb(): PrismaClient {
   const c = (cache.__cporDb ??= {});
   if (c.prisma) return c.prisma;
   const url = databaseUrl();
   const chainKey = resolveChainKey();
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    c.prisma = withSqlStats(
-      new PrismaClient({
-        adapter: new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs(), options: chainSessionOptions(chainKey) }),
-        ...sqlStatsLog(),
-      }),
-    );
+    c.prisma = postgresClient(url);
   } else if (isEmbeddedDatabase(url)) {
     const dir = embeddedDataDir(url);
     lockEmbeddedDataDir(dir);
@@ -150,9 +159,34 @@ export function getDb(): PrismaClient {
   return c.prisma;
 }
 
-/** Whether `db` is this process's own client (getDb), not a test's or a transaction's: only it reads node caches. */
+/**
+ * The client for reads that may lag the primary by the replica's delay: lists, exports, metrics (docs/operations.md
+ * "Read replicas"). With DATABASE_REPLICA_URL, reads outside a transaction go to the replica: model reads by
+ * @prisma/extension-read-replicas, and raw SQL too (the extension cannot tell a raw read from a raw write, so it
+ * sends raw SQL to the primary; on this client raw SQL is reads only, by contract). Writes and transactions go to
+ * the primary. Without a replica it is getDb(). Decisions, and the page that follows them, use getDb().
+ */
+export function getReadDb(): PrismaClient {
+  const primary = getDb();
+  const replica = replicaUrl();
+  const c = cache.__cporDb!;
+  if (!replica) return primary;
+  if (c.read) return c.read;
+  const routed = primary.$extends(readReplicas({ replicas: [postgresClient(replica)] }));
+  const raw = new Set<PropertyKey>(["$queryRaw", "$queryRawUnsafe"]);
+  c.read = new Proxy(routed, {
+    get(target, name) {
+      const source: object = raw.has(name) ? target.$replica() : target;
+      const value: unknown = Reflect.get(source, name);
+      return typeof value === "function" ? value.bind(source) : value;
+    },
+  }) as unknown as PrismaClient;
+  return c.read;
+}
+
+/** Whether `db` is this process's own client (getDb or getReadDb), not a test's or a transaction's: only it reads node caches. */
 export function isProcessClient(db: unknown): boolean {
-  return db !== undefined && cache.__cporDb?.prisma === db;
+  return db !== undefined && (cache.__cporDb?.prisma === db || cache.__cporDb?.read === db);
 }
 
 /** The embedded database, when this process opened one (its LISTEN/NOTIFY serves lib/cache/invalidation.ts). */
@@ -165,6 +199,7 @@ export async function closeDb(): Promise<void> {
   const c = cache.__cporDb;
   if (!c) return;
   cache.__cporDb = undefined;
+  await c.read?.$disconnect();
   await c.prisma?.$disconnect();
   await c.closeEmbedded?.();
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: install, then every check: types, lint, unit, integration (real PostgreSQL), e2e (Chromium).
+# `npm test`: install, then every check: types, lint, unit, integration (real PostgreSQL), two nodes, e2e (Chromium).
 #   TEST_DATABASE_URL  PostgreSQL server used by integration and e2e tests; each run creates and drops its
 #                      own databases there (default postgresql://postgres@127.0.0.1:5432/postgres).
 #   CHROMIUM_PATH      browser for Playwright (default /usr/bin/chromium).
@@ -58,6 +58,10 @@ npx vitest run --project integration
 step "waiting for the production build"
 if ! wait $build; then echo "!! next build failed:"; cat test-results/build.log; exit 1; fi
 tail -n 5 test-results/build.log
+# Two production servers of that build over one database (tests/integration/two-nodes.test.ts, ~50 s): it needs
+# the build, so it is not in the integration step above, which runs while the build is being written.
+step "two nodes (two production servers, one PostgreSQL)"
+npx vitest run --project nodes
 step "end-to-end tests (Playwright + Chromium)"
 npx playwright test
 node scripts/proof-summary.mjs

@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import { recordAuditEvent, type AuditJson } from "../audit/record-audit-event";
 import { defineNodeCache } from "../cache/invalidation";
-import { isProcessClient, type Db } from "../db";
+import { getDb, isProcessClient, type Db } from "../db";
 import { ClaimError } from "./errors";
 import type { Actor } from "./lifecycle";
 import { slaSettingsSchema } from "./schemas";
@@ -19,10 +19,11 @@ export type SlaSettingsPatch = z.infer<typeof slaSettingsPatchSchema>;
 /**
  * The one way to read the settings: stored values over the seed's defaults, plus the holiday calendar. The
  * process's own client reads them from this node's cache, dropped at once when either table changes anywhere
- * (lib/cache/); a transaction or a test's client reads the tables.
+ * (lib/cache/); a transaction or a test's client reads the tables. The cache is filled from the primary even for the
+ * read client (getReadDb): filled from a lagging replica right after the announcement, it would keep the old value.
  */
 export async function getSlaSettings(db: Pick<Db, "setting" | "holiday">): Promise<SlaSettings> {
-  return isProcessClient(db) ? slaSettingsCache.get("sla", () => loadSlaSettings(db)) : loadSlaSettings(db);
+  return isProcessClient(db) ? slaSettingsCache.get("sla", () => loadSlaSettings(getDb())) : loadSlaSettings(db);
 }
 
 const slaSettingsCache = defineNodeCache<SlaSettings>("settings", 1);

@@ -5,12 +5,12 @@ import { actorOf, requireUser } from "@/lib/auth/session";
 import { listFiltersFromSearchParams } from "@/lib/claims/list-params";
 import { listClaimsPage } from "@/lib/claims/list-page";
 import { getSlaSettings } from "@/lib/claims/settings";
-import { getDb } from "@/lib/db";
+import { pageReadDb } from "@/lib/page-read-db";
 
 export default async function AdminPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser(["ADMIN"]);
   const filters = listFiltersFromSearchParams(await props.searchParams);
-  const db = getDb();
+  const db = await pageReadDb();
   const now = new Date();
   const result = await listClaimsPage(db, actorOf(user), filters, now);
   // Only the organizations on this page, by primary key (there may be thousands).

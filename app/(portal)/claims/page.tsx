@@ -7,12 +7,12 @@ import { PARTNER_ROLES } from "@/lib/claims/catalogue";
 import { listFiltersFromSearchParams } from "@/lib/claims/list-params";
 import { listClaimsPage } from "@/lib/claims/list-page";
 import { getSlaSettings } from "@/lib/claims/settings";
-import { getDb } from "@/lib/db";
+import { pageReadDb } from "@/lib/page-read-db";
 
 export default async function ClaimsDashboardPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser(PARTNER_ROLES);
   const filters = listFiltersFromSearchParams(await props.searchParams);
-  const db = getDb();
+  const db = await pageReadDb();
   const now = new Date();
   const [t, tImport, result, settings] = await Promise.all([
     getTranslations("dashboard"),

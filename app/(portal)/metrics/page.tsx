@@ -3,7 +3,7 @@ import { MetricsBarChart, MetricsLineChart } from "@/components/metrics/metrics-
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { CLAIM_STATUSES } from "@/lib/claims/catalogue";
 import { isClaimError } from "@/lib/claims/errors";
-import { getDb } from "@/lib/db";
+import { pageReadDb } from "@/lib/page-read-db";
 import { computeMetrics, METRIC_STAGES, resolvePeriod } from "@/lib/metrics/compute-metrics";
 import { MAX_PERIOD_DAYS, metricsQuerySchema } from "@/lib/metrics/metrics-query";
 import { calendarOf } from "@/lib/claims/sla";
@@ -16,7 +16,7 @@ export default async function MetricsPage(props: { searchParams: Promise<Record<
   const raw = Object.fromEntries(
     (["from", "to"] as const).flatMap((name) => (typeof params[name] === "string" && params[name] ? [[name, params[name] as string]] : [])),
   );
-  const db = getDb();
+  const db = await pageReadDb();
   const [t, tStatus] = await Promise.all([getTranslations("metrics"), getTranslations("status")]);
   const parsed = metricsQuerySchema.safeParse(raw);
   const now = new Date();

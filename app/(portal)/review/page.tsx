@@ -7,7 +7,7 @@ import { listFiltersFromSearchParams, type ListDefaults } from "@/lib/claims/lis
 import { listClaimsPage } from "@/lib/claims/list-page";
 import { getSlaSettings } from "@/lib/claims/settings";
 import { visibilityScope, visibleStatuses } from "@/lib/claims/visibility";
-import { getDb } from "@/lib/db";
+import { pageReadDb } from "@/lib/page-read-db";
 
 // The queue opens on what waits for a reviewer, the soonest deadline first (a passed deadline sorts first, so
 // overdue claims lead every view); `?status=all` shows every status, `?assignee=me|none` whose claims.
@@ -17,7 +17,7 @@ export default async function ReviewQueuePage(props: { searchParams: Promise<Rec
   const user = await requireUser(["REVIEWER"]);
   const actor = actorOf(user);
   const filters = listFiltersFromSearchParams(await props.searchParams, REVIEW_DEFAULTS);
-  const db = getDb();
+  const db = await pageReadDb();
   const now = new Date();
   const [t, tWorkbench, result, settings] = await Promise.all([
     getTranslations("review"),

@@ -4,7 +4,7 @@ import { VerifyHistoryButton } from "@/components/admin/verify-history-button";
 import { listAuditEvents } from "@/lib/admin/audit-log";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { isClaimError } from "@/lib/claims/errors";
-import { getDb } from "@/lib/db";
+import { pageReadDb } from "@/lib/page-read-db";
 import { verifyAuditChainAction } from "./actions";
 
 const FILTERS = ["actorId", "organizationId", "type", "from", "to"] as const;
@@ -15,7 +15,7 @@ export default async function AdminAuditPage(props: { searchParams: Promise<Reco
   const query = Object.fromEntries(
     [...FILTERS, "cursor"].flatMap((name) => (typeof params[name] === "string" && params[name] ? [[name, params[name] as string]] : [])),
   );
-  const db = getDb();
+  const db = await pageReadDb();
   const [t, tHistory, organizations, page] = await Promise.all([
     getTranslations("adminAudit"),
     getTranslations("historyVerify"),

@@ -5,7 +5,7 @@ import { actorOf, getCurrentUser } from "@/lib/auth/session";
 import { exportClaimsCsv } from "@/lib/claims/export";
 import { listFiltersFromSearchParams } from "@/lib/claims/list-params";
 import { RateLimitedError } from "@/lib/claims/errors";
-import { getDb } from "@/lib/db";
+import { pageReadDb } from "@/lib/page-read-db";
 import { exportBusyResponse, exportUnderLease } from "@/lib/security/export-lease";
 
 export const runtime = "nodejs";
@@ -23,7 +23,7 @@ export async function GET(request: NextRequest) {
   const now = new Date();
   let csv: ReadableStream<Uint8Array>;
   try {
-    csv = await exportUnderLease(user.id, exportClaimsCsv(getDb(), actorOf(user), filters, now));
+    csv = await exportUnderLease(user.id, exportClaimsCsv(await pageReadDb(), actorOf(user), filters, now));
   } catch (error) {
     if (error instanceof RateLimitedError) return exportBusyResponse(error);
     throw error;

@@ -8,14 +8,14 @@ import { REJECTION_REASONS } from "@/lib/claims/catalogue";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
 import { listOpenDisputeQueue } from "@/lib/claims/claim-reads";
 import { getSlaSettings } from "@/lib/claims/settings";
-import { getDb } from "@/lib/db";
+import { pageReadDb } from "@/lib/page-read-db";
 import { resolveDisputeAction } from "../../claims/[id]/reviewer-actions";
 
 // The dispute queue: open disputes oldest first (the order they are owed an answer), each resolvable in
 // place through the same resolve use case as the claim page and the API.
 export default async function DisputeQueuePage() {
   const user = await requireUser(["REVIEWER"]);
-  const db = getDb();
+  const db = await pageReadDb();
   const [disputes, settings, t, tPanel, tReasons] = await Promise.all([
     listOpenDisputeQueue(db, actorOf(user)),
     getSlaSettings(db),

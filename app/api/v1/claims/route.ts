@@ -5,14 +5,15 @@ import { listClaimDetails } from "@/lib/claims/queries";
 import { claimResource } from "@/lib/claims/resource";
 import { claimListQuerySchema } from "@/lib/claims/schemas";
 import { createClaim } from "@/lib/claims/service";
+import { getReadDb } from "@/lib/db";
 
 export const runtime = "nodejs";
 
 /** GET /claims: a page of the claims the caller may see, with per-status counts. */
-export const GET = apiRoute(async ({ request, db, actor }) => {
+export const GET = apiRoute(async ({ request, actor }) => {
   const filters = parseQuery(request, claimListQuerySchema);
   const now = new Date();
-  const page = await listClaimDetails(db, actor, filters, now);
+  const page = await listClaimDetails(getReadDb(), actor, filters, now);
   return json({ ...page, items: page.items.map((claim) => claimResource(claim, now)) });
 });
 

@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { exportAuditEventsCsv } from "@/lib/admin/audit-log";
 import { actorOf, getCurrentUser } from "@/lib/auth/session";
 import { isClaimError, RateLimitedError } from "@/lib/claims/errors";
-import { getDb } from "@/lib/db";
+import { pageReadDb } from "@/lib/page-read-db";
 import { exportBusyResponse, exportUnderLease } from "@/lib/security/export-lease";
 
 export const runtime = "nodejs";
@@ -16,7 +16,7 @@ export async function GET(request: NextRequest) {
   if (user.role !== "ADMIN") return new Response("Not found", { status: 404 });
   const query = Object.fromEntries([...request.nextUrl.searchParams].filter(([, value]) => value !== ""));
   try {
-    return new Response(await exportUnderLease(user.id, exportAuditEventsCsv(getDb(), actorOf(user), query)), {
+    return new Response(await exportUnderLease(user.id, exportAuditEventsCsv(await pageReadDb(), actorOf(user), query)), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
