@@ -16,11 +16,14 @@ import type { Prisma } from "../lib/generated/prisma/client";
 
 type Sql = Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
-/** A load of this many claims or more builds the secondary indexes once at the end. */
+/** A load of this many claims or more builds the secondary indexes and foreign keys once at the end. */
 export const BULK_REBUILD_INDEXES_FROM = 100_000;
+const BULK_TABLES = ["Claim", "ClaimProduct", "ClaimEvent"];
 
 export interface BulkSeedOptions {
   batchSize?: number;
+  /** Loads of this many claims or more drop the secondary indexes and foreign keys and restore them after. */
+  largeLoadFrom?: number;
   /** Batches loaded at once, each on its own connection (default: this machine's cores, at most 4). */
   workers?: number;
   log?: (line: string) => void;
@@ -74,7 +77,7 @@ async function bulkOrganizations(db: Db, orgCount: number): Promise<{ id: string
 /** Bulk claims `bulk_<n>` after those already loaded; refused in production like the rest of the seed. */
 export async function seedBulk(db: Db, total: number, orgCount: number, options: BulkSeedOptions = {}): Promise<BulkSeedResult> {
   if (process.env.NODE_ENV === "production") throw new Error("Refusing to bulk-seed in production (NODE_ENV=production).");
-  const { batchSize = 50_000, workers = Math.min(4, availableParallelism()), log = console.log } = options;
+  const { batchSize = 50_000, largeLoadFrom = BULK_REBUILD_INDEXES_FROM, workers = Math.min(4, availableParallelism()), log = console.log } = options;
   const started = Date.now();
   const orgsJson = JSON.stringify(await bulkOrganizations(db, orgCount));
   const offset = await db.claim.count({ where: { id: { startsWith: "bulk_" } } });
@@ -86,18 +89,23 @@ export async function seedBulk(db: Db, total: number, orgCount: number, options:
   });
   // A large load builds the secondary indexes once at the end instead of updating ~20 of them row by row
   // (PostgreSQL's own advice for bulk loading); unique indexes and primary keys stay, they guard the data.
-  const rebuild = total >= BULK_REBUILD_INDEXES_FROM ? await dropSecondaryIndexes(db, ["Claim", "ClaimProduct", "ClaimEvent"]) : [];
-  const indexCount = rebuild.length;
+  // Likewise the foreign keys of the loaded tables: checked row by row they cost ~4 lookups (and row locks) per
+  // claim; added back after the load, each is validated by one join over the whole table before the seed ends.
+  const large = total >= largeLoadFrom;
+  const rebuild = large ? await dropSecondaryIndexes(db, BULK_TABLES) : [];
+  const refKeys = large ? await dropForeignKeys(db, BULK_TABLES) : [];
   const rate = (claims: number) => Math.round(claims / Math.max((Date.now() - started) / 1000, 0.001));
   const batches: { from: number; to: number }[] = [];
   for (let from = offset; from < offset + total; from += batchSize) batches.push({ from, to: Math.min(offset + total, from + batchSize) - 1 });
   let done = 0;
+  let failed = false;
   // Batches run on `workers` connections at once: one batch's claims are built while another's events are written.
   // They overlap, not race: the status-count rows a batch's claims update and the ClaimEvent lock of its events
   // are held to its COMMIT, so the next batch waits there (lock order is fixed: counts, then ClaimEvent).
   const worker = async () => {
     for (let batch = batches.shift(); batch; batch = batches.shift()) {
       const { from, to } = batch;
+      if (failed) return;
       await db.$transaction(
         async (tx) => {
           await insertClaims(tx, orgsJson, from, to);
@@ -105,25 +113,24 @@ export async function seedBulk(db: Db, total: number, orgCount: number, options:
           await appendFirstEvents(tx, from, to);
         },
         { timeout: 30 * 60_000, maxWait: 10 * 60_000 },
-      );
+      ).catch((error: unknown) => {
+        failed = true; // the other workers stop after their current batch
+        throw error;
+      });
       done += to + 1 - from;
       log(`  bulk: ${done.toLocaleString("en")} / ${total.toLocaleString("en")} claims (${rate(done).toLocaleString("en")}/s)`);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, batches.length)) }, worker));
-  if (rebuild.length) {
-    // Index builds on one table share its SHARE lock, so they run side by side too.
-    await Promise.all(
-      Array.from({ length: Math.min(workers, rebuild.length) }, async () => {
-        for (let statement = rebuild.shift(); statement; statement = rebuild.shift()) {
-          await db.$transaction(async (tx) => {
-            await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
-            await tx.$executeRawUnsafe(statement);
-          }, { timeout: 30 * 60_000, maxWait: 10 * 60_000 });
-        }
-      }),
-    );
-    log(`  bulk: ${indexCount} indexes rebuilt; ${total.toLocaleString("en")} claims with products and events (${rate(total).toLocaleString("en")}/s)`);
+  try {
+    const results = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(workers, batches.length)) }, worker));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failure) throw failure.reason;
+  } finally {
+    // Also after a failed batch: the committed batches are whole, so the keys validate and the indexes build.
+    await restore(db, rebuild, refKeys, workers);
+  }
+  if (large) {
+    log(`  bulk: ${rebuild.length} indexes rebuilt, ${refKeys.length} foreign keys validated; ${total.toLocaleString("en")} claims with products and events (${rate(total).toLocaleString("en")}/s)`);
   }
   const seconds = (Date.now() - started) / 1000;
   return { claims: total, seconds, rate: rate(total) };
@@ -222,6 +229,34 @@ async function appendFirstEvents(sql: Sql, from: number, to: number) {
     to,
   );
   await sql.$executeRawUnsafe(`ALTER TABLE "ClaimEvent" ENABLE TRIGGER claim_event_chain`);
+}
+
+/** Builds the dropped indexes, `workers` at a time (builds on one table share its SHARE lock), then adds the keys. */
+async function restore(db: Db, indexes: string[], refKeys: string[], workers: number) {
+  const queue = [...indexes];
+  await Promise.all(
+    Array.from({ length: Math.min(workers, queue.length) }, async () => {
+      for (let statement = queue.shift(); statement; statement = queue.shift()) {
+        await db.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+          await tx.$executeRawUnsafe(statement);
+        }, { timeout: 30 * 60_000, maxWait: 10 * 60_000 });
+      }
+    }),
+  );
+  for (const statement of refKeys) await db.$executeRawUnsafe(statement);
+}
+
+/** Drops the foreign keys of `tables` and returns the statements that add (and validate) them again. */
+async function dropForeignKeys(db: Db, tables: string[]): Promise<string[]> {
+  const keys = await db.$queryRawUnsafe<{ table: string; name: string; definition: string }[]>(
+    `SELECT c.conrelid::regclass::text AS "table", quote_ident(c.conname) AS name, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+      WHERE c.contype = 'f' AND t.relname = ANY($1::text[])`,
+    tables,
+  );
+  for (const key of keys) await db.$executeRawUnsafe(`ALTER TABLE ${key.table} DROP CONSTRAINT ${key.name}`);
+  return keys.map((key) => `ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
 }
 
 /** Drops the non-unique indexes of `tables` and returns the statements that recreate them. */

@@ -81,4 +81,24 @@ describe.skipIf(!pgAvailable)("bulk seed: fast path keeps the history chain vali
     }
     expect((await verifyClaimHistory(t.db, "bulk_60")).broken).toBeNull();
   });
+
+  it("a large load drops the secondary indexes and foreign keys and restores them exactly, and its chains verify", async () => {
+    const schema = () =>
+      t.db.$queryRaw<{ definition: string }[]>`
+        SELECT pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+         WHERE c.relname IN ('Claim', 'ClaimProduct', 'ClaimEvent')
+        UNION ALL
+        SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+         WHERE contype = 'f' AND conrelid::regclass::text IN ('"Claim"', '"ClaimProduct"', '"ClaimEvent"')
+        ORDER BY 1`;
+    const before = await schema();
+    expect(before.filter((r) => r.definition.includes("FOREIGN KEY")).length).toBeGreaterThanOrEqual(6);
+    const lines: string[] = [];
+    await seedBulk(t.db, 1500, 7, { batchSize: 500, workers: 2, largeLoadFrom: 1000, log: (line) => lines.push(line) });
+    expect(lines.at(-1)).toMatch(/indexes rebuilt, \d+ foreign keys validated; 1,500 claims with products and events \([\d,]+\/s\)/);
+    expect(await schema()).toEqual(before);
+    const all = await verifyAllClaimHistories(t.db);
+    expect(all.broken.map((b) => b.claimId)).toEqual(["bulk_40"]); // edited on purpose above
+    expect(all.claims).toBe(CLAIMS + 1500);
+  });
 });
