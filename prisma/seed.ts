@@ -1,7 +1,8 @@
 // Demo data (domain.md § Demo data) and bulk data for benchmarks.
 //   npm run db:seed                       organizations, users, ~60 claims with real history
 //   npm run db:seed -- --if-empty         the same, only when there are no claims yet (used by `npm run demo`)
-//   npm run db:seed -- --claims 100000 [--orgs 2000]   bulk claims with events, set-based, in batches
+//   npm run db:seed -- --claims 100000 [--orgs 2000] [--workers 2]   bulk claims with products and events,
+//                                         set-based, in batches on parallel connections (prisma/bulk-seed.ts)
 // Demo claims are produced through the claim service at past instants, then the real sweep runs, so
 // every status, deadline and history row is what the product itself would have written.
 // Refused when NODE_ENV=production: the demo password is public.
@@ -16,6 +17,7 @@ import { closeDb, getDb, type Db } from "../lib/db";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from "../lib/demo-users";
 import { consentTokenOfOutboxRow } from "../lib/mail/consent-notice";
 import { getFileStorage } from "../lib/storage/file-storage";
+import { seedBulk } from "./bulk-seed";
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -314,141 +316,13 @@ async function seedCompetingPair(ctx: SeedContext, now: Date) {
   await claimFor(1, "admin@fabrikam-partner.example", 1);
 }
 
-/**
- * Partner admins for the first bulk organizations (`bulk0@partner.example` … in `bulkorg_0` …), with the demo
- * password, so a benchmark can sign in as the large partner. One argon2 hash serves them all.
- */
-async function seedBulkUsers(db: Db, count: number) {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.user.createMany({
-    data: Array.from({ length: count }, (_, k) => ({
-      id: `bulkuser_${k}`,
-      email: `bulk${k}@partner.example`,
-      name: `Bulk partner ${k}`,
-      role: "PARTNER_ADMIN" as const,
-      organizationId: `bulkorg_${k}`,
-      passwordHash,
-    })),
-    skipDuplicates: true,
-  });
-}
-
-/** Bulk claims for benchmarks: set-based INSERT … SELECT generate_series in batches, one event per claim. */
-async function seedBulk(db: Db, total: number, orgCount: number) {
-  const started = Date.now();
-  let organizationIds: string[];
-  if (orgCount > 0) {
-    const existing = await db.organization.count({ where: { name: { startsWith: "Bulk Partner " } } });
-    for (let i = existing; i < orgCount; i += 1000) {
-      const batch = Array.from({ length: Math.min(1000, orgCount - i) }, (_, k) => i + k);
-      await db.organization.createMany({ data: batch.map((k) => ({ id: `bulkorg_${k}`, name: `Bulk Partner ${String(k).padStart(5, "0")}` })) });
-      await db.partnerLocation.createMany({ data: batch.map((k) => ({ organizationId: `bulkorg_${k}`, mpnId: String(9_000_000 + k), name: "Bulk location" })) });
-    }
-    organizationIds = Array.from({ length: orgCount }, (_, k) => `bulkorg_${k}`);
-  } else {
-    organizationIds = (await db.organization.findMany({ where: { name: { in: DEMO_ORGANIZATIONS.map((o) => o.name) } }, select: { id: true } })).map((o) => o.id);
-  }
-  if (orgCount > 0) await seedBulkUsers(db, Math.min(orgCount, 20));
-  const mpnByOrg = new Map((await db.partnerLocation.findMany({ where: { organizationId: { in: organizationIds } } })).map((l) => [l.organizationId, l.mpnId]));
-  const orgsJson = JSON.stringify(organizationIds.map((id) => ({ id, mpn: mpnByOrg.get(id) ?? "0000000" })));
-  const offset = await db.claim.count({ where: { id: { startsWith: "bulk_" } } });
-  // Claim.createdById references a user: the bulk claims name one inactive, password-less creator.
-  await db.user.upsert({
-    where: { id: "bulk-seed" },
-    create: { id: "bulk-seed", email: "bulk-seed@seed.invalid", name: "Bulk seed", role: "PARTNER_ADMIN", active: false },
-    update: {},
-  });
-  const batchSize = 50_000;
-  // A large load builds the secondary indexes once at the end instead of updating ~20 of them row by row
-  // (PostgreSQL's own advice for bulk loading); unique indexes and primary keys stay, they guard the data.
-  const rebuild = total >= BULK_REBUILD_INDEXES_FROM ? await dropSecondaryIndexes(db, ["Claim", "ClaimProduct", "ClaimEvent"]) : [];
-  for (let from = offset; from < offset + total; from += batchSize) {
-    const to = Math.min(offset + total, from + batchSize) - 1;
-    // The first organization gets every 20th claim (5%): a "large partner" like the benchmark's 50,000 of 1,000,000.
-    // Status, program, solution area, activity and deadline are drawn from independent hashes of the sequence
-    // number, so every organization — the large one included — has every status, both programs and both
-    // solution areas, and about half of the claims in an SLA stage have a deadline still ahead (the rest are due:
-    // a sweep backlog). Arithmetic in bigint: s × 104729 overflows int past ~20,000 claims.
-    await db.$executeRawUnsafe(
-      `
-      WITH orgs AS (SELECT (row_number() OVER ()) - 1 AS i, o->>'id' AS id, o->>'mpn' AS mpn
-                    FROM jsonb_array_elements($1::jsonb) o),
-      h AS (SELECT s, ('x' || substr(md5('claim' || s), 1, 15))::bit(60)::bigint AS hv FROM generate_series($2::int, $3::int) s),
-      g AS (SELECT s, hv, (CASE WHEN s % 20 = 0 THEN 0 ELSE s % (SELECT count(*) FROM orgs) END) AS oi,
-                   (ARRAY['EDITING','SUBMITTED','UNDER_REVIEW','PARTNER_ACTION_REQUIRED','APPROVED','REJECTED'])[1 + (hv % 6)::int] AS st,
-                   now() AT TIME ZONE 'UTC' - ((s::bigint * 104729) % (365 * 24 * 60))::int * interval '1 minute' AS created,
-                   -- -10 … +10 days around now, in minutes: about half ahead, half passed.
-                   now() AT TIME ZONE 'UTC' + ((hv / 7) % 28800 - 14400)::int * interval '1 minute' AS due
-            FROM h)
-      INSERT INTO "Claim" ("id", "organizationId", "mpnId", "program", "activity", "solutionArea", "customerTenantId",
-        "customerDomain", "customerName", "customerNameLower", "customerDomainLower", "commentary", "status", "version",
-        "dueAt", "createdById", "createdAt", "updatedAt", "submittedAt", "rejectionReason", "rejectedAt")
-      SELECT 'bulk_' || g.s, orgs.id, orgs.mpn,
-        (CASE WHEN (g.hv / 11) % 2 = 0 THEN 'OSU' ELSE 'OSA' END)::"Program",
-        (ARRAY['PRE_SALES','REVENUE_ASSOCIATION','USAGE'])[1 + ((g.hv / 13) % 3)::int]::"Activity",
-        (CASE WHEN (g.hv / 17) % 4 = 0 THEN 'BUSINESS_APPLICATIONS' ELSE 'MODERN_WORK' END)::"SolutionArea",
-        md5('tenant' || g.s)::uuid::text,
-        'customer' || g.s || '.example', 'Customer ' || g.s, 'customer ' || g.s, 'customer' || g.s || '.example',
-        '', g.st::"ClaimStatus", 1,
-        CASE WHEN g.st IN ('SUBMITTED','UNDER_REVIEW','PARTNER_ACTION_REQUIRED') THEN g.due
-             WHEN g.st = 'APPROVED' AND (g.hv / 19) % 3 = 0 THEN g.due END,
-        'bulk-seed', g.created, g.created + interval '1 hour',
-        CASE WHEN g.st <> 'EDITING' THEN g.created + interval '30 minutes' END,
-        CASE WHEN g.st = 'REJECTED' THEN 'INSUFFICIENT_POE'::"RejectionReason" END,
-        CASE WHEN g.st = 'REJECTED' THEN g.created + interval '1 hour' END
-      FROM g JOIN orgs ON orgs.i = g.oi`,
-      orgsJson,
-      from,
-      to,
-    );
-    await db.$executeRawUnsafe(
-      `INSERT INTO "ClaimProduct" ("id", "claimId", "kind", "name", "conflictKey", "position")
-       SELECT 'bulkp_' || s, 'bulk_' || s, 'WORKLOAD', (ARRAY['${WORKLOADS.join("','")}'])[1 + s % ${WORKLOADS.length}],
-              md5('tenant' || s)::uuid::text || '|' || (CASE WHEN s % 2 = 0 THEN 'OSU' ELSE 'OSA' END) || '|workload:' || (ARRAY['${WORKLOADS.join("','")}'])[1 + s % ${WORKLOADS.length}], 0
-       FROM generate_series($1::int, $2::int) s`,
-      from,
-      to,
-    );
-    await db.$executeRawUnsafe(
-      `INSERT INTO "ClaimEvent" ("claimId", "type", "actorId", "actorRole", "actorName", "at", "toStatus", "data")
-       SELECT c."id", 'CLAIM_CREATED', NULL, 'SYSTEM', 'Bulk seed', c."createdAt", 'EDITING', jsonb_build_object('number', 'CPOR-' || lpad(c."number"::text, 6, '0'))
-       FROM "Claim" c WHERE c."id" IN (SELECT 'bulk_' || s FROM generate_series($1::int, $2::int) s)`,
-      from,
-      to,
-    );
-    const done = to + 1 - offset;
-    const rate = Math.round(done / ((Date.now() - started) / 1000));
-    console.log(`  bulk: ${done.toLocaleString("en")} / ${total.toLocaleString("en")} claims (${rate.toLocaleString("en")}/s)`);
-  }
-  if (rebuild.length) {
-    await db.$executeRawUnsafe(`SET maintenance_work_mem = '512MB'`);
-    for (const statement of rebuild) await db.$executeRawUnsafe(statement);
-    const rate = Math.round(total / ((Date.now() - started) / 1000));
-    console.log(`  bulk: ${rebuild.length} indexes rebuilt; ${total.toLocaleString("en")} claims with products and events (${rate.toLocaleString("en")}/s)`);
-  }
-}
-
-const BULK_REBUILD_INDEXES_FROM = 100_000;
-
-/** Drops the non-unique indexes of `tables` and returns the statements that recreate them. */
-async function dropSecondaryIndexes(db: Db, tables: string[]): Promise<string[]> {
-  const indexes = await db.$queryRawUnsafe<{ name: string; definition: string }[]>(
-    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
-       FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
-      WHERE t.relname = ANY($1::text[]) AND NOT i.indisunique AND NOT i.indisprimary`,
-    tables,
-  );
-  for (const index of indexes) await db.$executeRawUnsafe(`DROP INDEX ${index.name}`);
-  return indexes.map((index) => index.definition);
-}
-
 async function main() {
   if (process.env.NODE_ENV === "production") {
     console.error("Refusing to seed demo users in production (NODE_ENV=production): the demo password is public.");
     process.exit(1);
   }
   const { values } = parseArgs({
-    options: { "if-empty": { type: "boolean" }, claims: { type: "string" }, orgs: { type: "string" } },
+    options: { "if-empty": { type: "boolean" }, claims: { type: "string" }, orgs: { type: "string" }, workers: { type: "string" } },
   });
   const db = getDb();
   try {
@@ -461,7 +335,7 @@ async function main() {
     const started = Date.now();
     const ctx = await seedOrganizationsAndUsers(db);
     if (bulk) {
-      await seedBulk(db, bulk, Number(values.orgs ?? 0));
+      await seedBulk(db, bulk, Number(values.orgs ?? 0), values.workers ? { workers: Number(values.workers) } : {});
     } else if ((await db.claim.count({ take: 1 })) === 0) {
       await seedDemoClaims(ctx, new Date());
     } else {
