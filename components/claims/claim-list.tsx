@@ -17,11 +17,11 @@ import { CLAIM_SORTS, PAGE_READ_LIMIT, type ClaimListFilters, type ClaimListPage
 import { EXTRA_LIST_FILTERS } from "@/lib/claims/schemas";
 import { calendarOf, type SlaSettings } from "@/lib/claims/sla";
 import type { Messages } from "@/messages";
+import { ClaimStatusLegend } from "./claim-rows";
 import { ClaimTable } from "./claim-table";
 import { ListFilterForm } from "./list-filter-form";
 import { MoreFilters } from "./more-filters";
 import { slaWording } from "./sla-wording";
-import { StatusBadgeView, statusMeaningId } from "./status-badge";
 
 /** The browser's CSV download of a list (session-authenticated; same filters and visibility as the page). */
 export const CLAIMS_EXPORT_PATH = "/claims/export.csv";
@@ -71,6 +71,8 @@ export async function ClaimList(props: {
     getFormatter(),
   ]);
   const wording = slaWording(props.settings);
+  // Every status's name, once per page: the tabs, the rows' badges and the legend share it.
+  const statusLabels = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, tStatus(s)])) as Record<ClaimStatus, string>;
   const href = (changes: Partial<ClaimListFilters>) => listHref(basePath, filters, defaults, changes);
   const statuses = props.statuses ?? CLAIM_STATUSES;
   const canonical = listSearchParams(filters, defaults);
@@ -90,7 +92,7 @@ export async function ClaimList(props: {
 
   const tabs = [
     { key: "all", label: tDashboard("allTab"), count: statuses.reduce((sum, s) => sum + result.counts[s], 0), status: undefined },
-    ...statuses.map((s) => ({ key: s, label: tStatus(s), count: result.counts[s], status: s })),
+    ...statuses.map((s) => ({ key: s, label: statusLabels[s], count: result.counts[s], status: s })),
   ];
 
   let empty: ReactNode = null;
@@ -287,6 +289,7 @@ export async function ClaimList(props: {
               activity: tActivity,
               workload: tWorkload,
             },
+            statusLabels,
             format,
             now: props.now,
             calendar: calendarOf(props.settings),
@@ -316,19 +319,13 @@ export async function ClaimList(props: {
         </nav>
       ) : null}
 
-      {/* The one place a list writes the statuses' meanings: each row's badge points here (aria-describedby).
-          Open for partners, who read the meanings; staff know them. */}
-      <details className="rounded border border-slate-200 bg-white p-3 text-sm" open={props.audience === "partner"}>
-        <summary className="cursor-pointer font-medium">{tTable("legendTitle")}</summary>
-        <dl className="mt-2 grid gap-2 sm:grid-cols-[max-content_1fr] sm:gap-x-4">
-          {statuses.map((s) => (
-            <div key={s} className="contents">
-              <dt><StatusBadgeView status={s} label={tStatus(s)} /></dt>
-              <dd className="text-slate-700" id={statusMeaningId(s)}>{tMeaning(s, wording)}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
+      <ClaimStatusLegend
+        title={tTable("legendTitle")}
+        open={props.audience === "partner"}
+        statuses={statuses}
+        labels={statusLabels}
+        meanings={Object.fromEntries(statuses.map((s) => [s, tMeaning(s, wording)]))}
+      />
     </div>
   );
 }
