@@ -1,13 +1,13 @@
 "use client";
 
-// The claim table's body: one small client component that renders every row from compact cell data (strings
-// and short tuples, already translated and formatted on the server, see claim-table.tsx). A server-rendered
-// body sent each row's markup twice — as HTML and again as React elements in the RSC payload, attributes and
-// keys included (~2.9 kB a row); here the payload carries only the row's data (~0.3 kB) and the markup is
-// written once, in the HTML. Server-rendered like any client component, so the rows are there without
-// JavaScript; the claim links navigate client-side once it has loaded.
+// The claim table's markup (header, rows) and the status legend: small client components that write it from
+// compact data (strings and short tuples, already translated and formatted on the server, see claim-table.tsx).
+// A server-rendered table sent each row's markup twice — as HTML and again as React elements in the RSC
+// payload, attributes and keys included (~2.9 kB a row); here the payload carries only the row's data
+// (~0.2 kB) and the markup is written once, in the HTML. Server-rendered like any client component, so the
+// table is there without JavaScript; the claim links navigate client-side once it has loaded.
 import Link from "next/link";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import type { ClaimStatus } from "@/lib/claims/catalogue";
 import styles from "./claim-table.module.css";
 import { STATUS_MARKER, statusMeaningId } from "./status-style";
@@ -103,21 +103,77 @@ function renderCell(column: ClaimColumnId, id: string, cell: ClaimCell, labels: 
   }
 }
 
-export function ClaimRows(props: { columns: ClaimColumnId[]; rows: ClaimRowData[]; labels: ClaimRowLabels }) {
+/**
+ * A column header: [column id, name, minimum-width classes] and, when the list sorts by it, [how it is sorted
+ * now ("" not by it), the URL of the list sorted by it (next order, first page), the sorted state for screen
+ * readers].
+ */
+export type ClaimHeader = [id: string, name: string, className: string] | [id: string, name: string, className: string, sorted: "asc" | "desc" | "", href: string, sortedText: string];
+
+/**
+ * The whole table from its data. Small screens show one card per claim (claim-table.module.css): the explicit
+ * ARIA roles keep the table semantics for assistive technology when CSS changes the table's display.
+ */
+export function ClaimTableView(props: {
+  regionLabel: string;
+  caption: string;
+  /** --col-1 … --col-n: each column's name, which small screens write before each cell. */
+  columnLabels: CSSProperties;
+  headers: ClaimHeader[];
+  columns: ClaimColumnId[];
+  rows: ClaimRowData[];
+  labels: ClaimRowLabels;
+}) {
   const { columns, labels } = props;
-  // The explicit ARIA roles keep the table semantics when small screens show each row as a card (CSS display).
   return (
-    <tbody role="rowgroup">
-      {props.rows.map(([id, ...cells]) => (
-        <tr key={id} role="row" data-testid="claim-row">
-          {cells.map((cell, i) => (
-            <td key={columns[i]} role="cell">
-              {renderCell(columns[i], id, cell, labels)}
-            </td>
+    <div
+      role="region"
+      aria-label={props.regionLabel}
+      // Focusable so that keyboard users can scroll it sideways when it is wider than the screen.
+      tabIndex={0}
+      className="md:overflow-x-auto md:rounded md:border md:border-slate-200 md:bg-white"
+    >
+      <table role="table" className={`w-full text-left text-sm ${styles.table}`} style={props.columnLabels} data-testid="claims-table">
+        <caption className="sr-only">{props.caption}</caption>
+        <thead role="rowgroup" className="bg-slate-100 text-xs text-slate-700 uppercase">
+          <tr role="row">
+            {props.headers.map(([id, name, className, sorted, href, sortedText]) => (
+              <th
+                key={id}
+                role="columnheader"
+                scope="col"
+                className={`px-3 py-2 font-semibold ${className}`}
+                aria-sort={href === undefined ? undefined : sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+              >
+                {href === undefined ? (
+                  name
+                ) : (
+                  // Sorting is a link: the URL is the state, so it works without JavaScript and "back" undoes it.
+                  <Link href={href} prefetch={false} className="inline-flex items-center gap-1 rounded underline-offset-2 hover:underline">
+                    {name}
+                    <span aria-hidden="true" className={sorted ? "text-slate-900" : "text-slate-400"}>
+                      {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                    </span>
+                    {sortedText ? <span className="sr-only">{sortedText}</span> : null}
+                  </Link>
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          {props.rows.map(([id, ...cells]) => (
+            <tr key={id} role="row" data-testid="claim-row">
+              {cells.map((cell, i) => (
+                <td key={columns[i]} role="cell">
+                  {renderCell(columns[i], id, cell, labels)}
+                </td>
+              ))}
+            </tr>
           ))}
-        </tr>
-      ))}
-    </tbody>
+        </tbody>
+      </table>
+    </div>
   );
 }
 

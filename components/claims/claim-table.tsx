@@ -1,9 +1,10 @@
 // The claim lists' table: a TanStack Table v9 model (columns, headers, sorting and pagination state) built on
 // the server from one page of rows that SQL already filtered, sorted and paged (manual sorting/pagination).
-// The header is server markup, and sorting is a link (the URL is the state), so it works without JavaScript
-// and the back button undoes it. Each column's cell is compact data (texts translated, dates formatted here);
-// one small client component, claim-rows.tsx, writes the rows' markup from it: a server-rendered body sent
-// every row's markup twice, as HTML and as React elements in the RSC payload (~2.9 kB a row, now ~1 kB).
+// Sorting is a link (the URL is the state), so it works without JavaScript and the back button undoes it.
+// The model's output is data: each header [name, sort state, link], each cell compact (texts translated, dates
+// formatted here). One small client component, claim-rows.tsx's ClaimTableView, writes the table's markup
+// from it, once, in the HTML: server markup was sent twice, as HTML and as React elements in the RSC payload
+// (~2.9 kB a row; now ~0.9 kB, most of it the HTML).
 // Over ~300 lines on purpose: the column definitions are one table model.
 import {
   constructTable,
@@ -16,9 +17,6 @@ import {
   type SortingState,
 } from "@tanstack/table-core";
 import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
-// The adapter's render helper only (no hooks): this module stays a server component.
-import { flexRender } from "@tanstack/react-table/flex-render";
-import Link from "next/link";
 import type { CSSProperties } from "react";
 import type { getFormatter, getTranslations } from "next-intl/server";
 import { oneOf, WORKLOAD_KEYS } from "@/i18n/message-keys";
@@ -27,8 +25,7 @@ import { formatClaimNumber } from "@/lib/claims/claim-number";
 import type { ClaimListRow, ClaimSort } from "@/lib/claims/queries";
 import { describeDeadline, localDateOf, type BusinessCalendar } from "@/lib/claims/sla";
 import type { Messages } from "@/messages";
-import styles from "./claim-table.module.css";
-import { ClaimRows, type ClaimCell, type ClaimColumnId, type ClaimRowData, type ClaimRowLabels } from "./claim-rows";
+import { ClaimTableView, type ClaimCell, type ClaimColumnId, type ClaimHeader, type ClaimRowData, type ClaimRowLabels } from "./claim-rows";
 
 /** The translator of one message namespace, typed by its keys. */
 type Translate<N extends keyof Messages> = Awaited<ReturnType<typeof getTranslations<N>>>;
@@ -258,65 +255,27 @@ export function ClaimTable(props: {
     table.getAllLeafColumns().map((col, i) => [`--col-${i + 1}`, JSON.stringify(props.meta.t.dashboard(col.columnDef.meta!.label))]),
   ) as CSSProperties;
 
-  // Small screens show one card per claim (claim-table.module.css): the explicit ARIA roles keep the table
-  // semantics for assistive technology when CSS changes the table's display.
+  const headers = table.getHeaderGroups()[0].headers.map((header): ClaimHeader => {
+    const render = header.column.columnDef.header;
+    const name = (typeof render === "function" ? render(header.getContext()) : render) as string;
+    const className = header.column.columnDef.meta?.className ?? "";
+    const sorted = header.column.getIsSorted();
+    if (!header.column.getCanSort()) return [header.id, name, className];
+    const next = header.column.getNextSortingOrder() || header.column.getFirstSortDir();
+    const nextSort = `${next === "desc" ? "-" : ""}${header.column.id}` as ClaimSort;
+    const sortedText = sorted ? `(${t.table(sorted === "asc" ? "sortedAscending" : "sortedDescending")})` : "";
+    return [header.id, name, className, sorted || "", props.meta.sortHref(nextSort), sortedText];
+  });
+
   return (
-    <div
-      role="region"
-      aria-label={t.table("scrollRegion")}
-      // Focusable so that keyboard users can scroll it sideways when it is wider than the screen.
-      tabIndex={0}
-      className="md:overflow-x-auto md:rounded md:border md:border-slate-200 md:bg-white"
-    >
-      <table role="table" className={`w-full text-left text-sm ${styles.table}`} style={columnLabels} data-testid="claims-table">
-        <caption className="sr-only">{props.caption}</caption>
-        <thead role="rowgroup" className="bg-slate-100 text-xs text-slate-700 uppercase">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} role="row">
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const name = flexRender(header.column.columnDef.header, header.getContext());
-                const className = `px-3 py-2 font-semibold ${header.column.columnDef.meta?.className ?? ""}`;
-                if (!header.column.getCanSort()) {
-                  return (
-                    <th key={header.id} role="columnheader" scope="col" className={className}>
-                      {name}
-                    </th>
-                  );
-                }
-                const next = header.column.getNextSortingOrder() || header.column.getFirstSortDir();
-                const nextSort = `${next === "desc" ? "-" : ""}${header.column.id}` as ClaimSort;
-                return (
-                  <th
-                    key={header.id}
-                    role="columnheader"
-                    scope="col"
-                    className={className}
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                  >
-                    <Link
-                      href={props.meta.sortHref(nextSort)}
-                      prefetch={false}
-                      className="inline-flex items-center gap-1 rounded underline-offset-2 hover:underline"
-                    >
-                      {name}
-                      <span aria-hidden="true" className={sorted ? "text-slate-900" : "text-slate-400"}>
-                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                      </span>
-                      {sorted ? (
-                        <span className="sr-only">
-                          ({t.table(sorted === "asc" ? "sortedAscending" : "sortedDescending")})
-                        </span>
-                      ) : null}
-                    </Link>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <ClaimRows columns={columns} rows={rows} labels={labels} />
-      </table>
-    </div>
+    <ClaimTableView
+      regionLabel={t.table("scrollRegion")}
+      caption={props.caption}
+      columnLabels={columnLabels}
+      headers={headers}
+      columns={columns}
+      rows={rows}
+      labels={labels}
+    />
   );
 }
