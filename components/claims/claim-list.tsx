@@ -1,11 +1,13 @@
 // The claim lists of the portal (partner dashboard, review queue, admin): status tabs with the maintained
 // counts, the filter form, the table, paging, CSV export and helpful empty states. Server-rendered; the URL
-// search params are the whole state (lib/claims/list-params.ts), so every view is a shareable link.
+// search params are the whole state (lib/claims/list-params.ts), so every view is a shareable link. The parts
+// with much markup (tabs, filter form, rows, legend) are small client components fed data: their markup is
+// written once, in the HTML, instead of a second time as React elements in the RSC payload.
 // Over ~300 lines on purpose: the parts of one list page (tabs, filters, table, paging) share its props.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { CLAIM_STATUSES, PROGRAMS, SOLUTION_AREAS, type ClaimStatus } from "@/lib/claims/catalogue";
+import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/claims/catalogue";
 import {
   hasNarrowingFilters,
   listHref,
@@ -13,31 +15,19 @@ import {
   PAGE_SIZES,
   type ListDefaults,
 } from "@/lib/claims/list-params";
-import { CLAIM_SORTS, PAGE_READ_LIMIT, type ClaimListFilters, type ClaimListPage, type ClaimSort } from "@/lib/claims/queries";
+import { PAGE_READ_LIMIT, type ClaimListFilters, type ClaimListPage } from "@/lib/claims/queries";
 import { EXTRA_LIST_FILTERS } from "@/lib/claims/schemas";
 import { calendarOf, type SlaSettings } from "@/lib/claims/sla";
-import type { Messages } from "@/messages";
+import { ClaimStatusLegend } from "./claim-rows";
 import { ClaimTable } from "./claim-table";
 import { ListFilterForm } from "./list-filter-form";
-import { MoreFilters } from "./more-filters";
+import { listFilterModel, SORT_LABEL } from "./list-filter-model";
+import { ListTabs } from "./list-tabs";
 import { slaWording } from "./sla-wording";
-import { StatusBadgeView, statusMeaningId } from "./status-badge";
 
 /** The browser's CSV download of a list (session-authenticated; same filters and visibility as the page). */
 export const CLAIMS_EXPORT_PATH = "/claims/export.csv";
 
-const SORT_LABEL = {
-  "-updatedAt": "updatedDesc",
-  updatedAt: "updatedAsc",
-  "-createdAt": "createdDesc",
-  createdAt: "createdAsc",
-  dueAt: "dueAsc",
-  "-dueAt": "dueDesc",
-} as const satisfies Record<ClaimSort, keyof Messages["claimsTable"]["sortOptions"]>;
-
-const FIELD = "block text-sm font-medium text-slate-800";
-const CONTROL =
-  "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:border-blue-700";
 const BUTTON_LINK = "inline-flex items-center rounded border border-slate-400 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
 
 export async function ClaimList(props: {
@@ -58,7 +48,7 @@ export async function ClaimList(props: {
 }) {
   const { basePath, filters, result } = props;
   const defaults = props.defaults ?? {};
-  const [tDashboard, tTable, tStatus, tMeaning, tSla, tProgram, tArea, tActivity, tWorkload, format] = await Promise.all([
+  const [tDashboard, tTable, tStatus, tMeaning, tSla, tProgram, tArea, tActivity, tWorkload, tMore, format] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("claimsTable"),
     getTranslations("status"),
@@ -68,9 +58,12 @@ export async function ClaimList(props: {
     getTranslations("solutionArea"),
     getTranslations("activity"),
     getTranslations("workload"),
+    getTranslations("listFilters"),
     getFormatter(),
   ]);
   const wording = slaWording(props.settings);
+  // Every status's name, once per page: the tabs, the rows' badges and the legend share it.
+  const statusLabels = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, tStatus(s)])) as Record<ClaimStatus, string>;
   const href = (changes: Partial<ClaimListFilters>) => listHref(basePath, filters, defaults, changes);
   const statuses = props.statuses ?? CLAIM_STATUSES;
   const canonical = listSearchParams(filters, defaults);
@@ -86,11 +79,10 @@ export async function ClaimList(props: {
     page: 1,
   });
   const allStatusesHref = href({ status: undefined, page: 1 });
-  const ids = { q: "claims-q", qHint: "claims-q-hint", program: "claims-program", area: "claims-area", sort: "claims-sort", size: "claims-size" };
 
   const tabs = [
     { key: "all", label: tDashboard("allTab"), count: statuses.reduce((sum, s) => sum + result.counts[s], 0), status: undefined },
-    ...statuses.map((s) => ({ key: s, label: tStatus(s), count: result.counts[s], status: s })),
+    ...statuses.map((s) => ({ key: s, label: statusLabels[s], count: result.counts[s], status: s })),
   ];
 
   let empty: ReactNode = null;
@@ -143,110 +135,23 @@ export async function ClaimList(props: {
 
   return (
     <div className="space-y-4">
-      <nav aria-label={tDashboard("statusTabs")}>
-        <ul className="flex flex-wrap gap-2">
-          {tabs.map((tab) => {
-            const current = filters.status === tab.status;
-            return (
-              <li key={tab.key}>
-                <Link
-                  href={href({ status: tab.status, page: 1 })}
-                  prefetch={false}
-                  aria-current={current ? "page" : undefined}
-                  data-testid={`tab-${tab.key}`}
-                  className={`inline-flex items-center gap-2 rounded-full border px-3 py-1 text-sm ${
-                    current
-                      ? "border-blue-800 bg-blue-800 font-medium text-white"
-                      : "border-slate-300 bg-white text-slate-900 hover:bg-slate-100"
-                  }`}
-                >
-                  {tab.label}
-                  <span
-                    data-testid={`tab-count-${tab.key}`}
-                    className={`rounded-full px-2 text-xs tabular-nums ${current ? "bg-white/20" : "bg-slate-200"}`}
-                  >
-                    {format.number(tab.count)}
-                  </span>
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <ListTabs
+        label={tDashboard("statusTabs")}
+        tabs={tabs.map((tab) => [tab.key, tab.label, format.number(tab.count), href({ status: tab.status, page: 1 }), filters.status === tab.status])}
+      />
 
       <ListFilterForm
         key={canonical.toString()}
-        action={basePath}
-        label={tTable("filters")}
-        defaults={{ sort: defaults.sort ?? "-updatedAt", pageSize: String(defaults.pageSize ?? PAGE_SIZES[0]) }}
-        className="flex flex-wrap items-start gap-3 rounded border border-slate-200 bg-white p-3"
-      >
-        {canonical.has("status") ? <input type="hidden" name="status" value={canonical.get("status")!} /> : null}
-        {canonical.has("assignee") ? <input type="hidden" name="assignee" value={canonical.get("assignee")!} /> : null}
-        <div className="min-w-0 flex-1 basis-72">
-          <label htmlFor={ids.q} className={FIELD}>{tTable("search")}</label>
-          <input
-            id={ids.q}
-            name="q"
-            type="search"
-            defaultValue={filters.q ?? ""}
-            maxLength={200}
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={ids.qHint}
-            className={CONTROL}
-          />
-          <p id={ids.qHint} className="mt-1 text-xs text-slate-600">{tTable("searchHint")}</p>
-        </div>
-        <div className="w-full sm:w-auto">
-          <label htmlFor={ids.program} className={FIELD}>{tTable("program")}</label>
-          <select id={ids.program} name="program" defaultValue={filters.program ?? ""} className={CONTROL}>
-            <option value="">{tTable("allPrograms")}</option>
-            {PROGRAMS.map((p) => <option key={p} value={p}>{tProgram(p)}</option>)}
-          </select>
-        </div>
-        <div className="w-full sm:w-auto">
-          <label htmlFor={ids.area} className={FIELD}>{tTable("solutionArea")}</label>
-          <select id={ids.area} name="solutionArea" defaultValue={filters.solutionArea ?? ""} className={CONTROL}>
-            <option value="">{tTable("allSolutionAreas")}</option>
-            {SOLUTION_AREAS.map((a) => <option key={a} value={a}>{tArea(a)}</option>)}
-          </select>
-        </div>
-        <div className="w-full sm:w-auto">
-          <label htmlFor={ids.sort} className={FIELD}>{tTable("sort")}</label>
-          <select id={ids.sort} name="sort" defaultValue={filters.sort} className={CONTROL}>
-            {CLAIM_SORTS.map((s) => <option key={s} value={s}>{tTable(`sortOptions.${SORT_LABEL[s]}`)}</option>)}
-          </select>
-        </div>
-        <div className="w-full sm:w-auto">
-          <label htmlFor={ids.size} className={FIELD}>{tTable("pageSize")}</label>
-          <select id={ids.size} name="pageSize" defaultValue={String(filters.pageSize)} className={CONTROL}>
-            {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
-          </select>
-        </div>
-        <MoreFilters filters={filters} audience={props.audience} />
-        <div className="flex basis-full flex-wrap items-center gap-3">
-          <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-800">
-            <input
-              type="checkbox"
-              name="overdue"
-              value="true"
-              defaultChecked={filters.overdue === true}
-              className="h-4 w-4 rounded border-slate-400 accent-blue-700"
-            />
-            {tTable("overdueOnly")}
-          </label>
-          <span className="flex-1" />
-          {narrowed ? <Link href={clearHref} className="text-sm text-blue-800 underline underline-offset-2">{tTable("clear")}</Link> : null}
-          <button
-            type="submit"
-            className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 group-data-pending:opacity-70"
-          >
-            <span className="group-data-pending:hidden">{tTable("apply")}</span>
-            <span className="hidden group-data-pending:inline">{tTable("applying")}</span>
-          </button>
-        </div>
-      </ListFilterForm>
+        model={listFilterModel({
+          basePath,
+          filters,
+          defaults,
+          canonical,
+          audience: props.audience,
+          clearHref: narrowed ? clearHref : null,
+          t: { table: tTable, more: tMore, program: tProgram, area: tArea, activity: tActivity },
+        })}
+      />
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-700" aria-live="polite" data-testid="claims-total">
@@ -287,6 +192,7 @@ export async function ClaimList(props: {
               activity: tActivity,
               workload: tWorkload,
             },
+            statusLabels,
             format,
             now: props.now,
             calendar: calendarOf(props.settings),
@@ -316,19 +222,13 @@ export async function ClaimList(props: {
         </nav>
       ) : null}
 
-      {/* The one place a list writes the statuses' meanings: each row's badge points here (aria-describedby).
-          Open for partners, who read the meanings; staff know them. */}
-      <details className="rounded border border-slate-200 bg-white p-3 text-sm" open={props.audience === "partner"}>
-        <summary className="cursor-pointer font-medium">{tTable("legendTitle")}</summary>
-        <dl className="mt-2 grid gap-2 sm:grid-cols-[max-content_1fr] sm:gap-x-4">
-          {statuses.map((s) => (
-            <div key={s} className="contents">
-              <dt><StatusBadgeView status={s} label={tStatus(s)} /></dt>
-              <dd className="text-slate-700" id={statusMeaningId(s)}>{tMeaning(s, wording)}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
+      <ClaimStatusLegend
+        title={tTable("legendTitle")}
+        open={props.audience === "partner"}
+        statuses={statuses}
+        labels={statusLabels}
+        meanings={Object.fromEntries(statuses.map((s) => [s, tMeaning(s, wording)]))}
+      />
     </div>
   );
 }

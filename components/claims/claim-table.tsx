@@ -1,8 +1,10 @@
 // The claim lists' table: a TanStack Table v9 model (columns, headers, sorting and pagination state) built on
 // the server from one page of rows that SQL already filtered, sorted and paged (manual sorting/pagination).
-// It renders to plain HTML: no table JavaScript is sent, the rows are not serialized a second time for a
-// client component, and sorting is a link (the URL is the state), so it works without JavaScript and the
-// back button undoes it.
+// Sorting is a link (the URL is the state), so it works without JavaScript and the back button undoes it.
+// The model's output is data: each header [name, sort state, link], each cell compact (texts translated, dates
+// formatted here). One small client component, claim-rows.tsx's ClaimTableView, writes the table's markup
+// from it, once, in the HTML: server markup was sent twice, as HTML and as React elements in the RSC payload
+// (~2.9 kB a row; now ~0.9 kB, most of it the HTML).
 // Over ~300 lines on purpose: the column definitions are one table model.
 import {
   constructTable,
@@ -15,19 +17,15 @@ import {
   type SortingState,
 } from "@tanstack/table-core";
 import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
-// The adapter's render helper only (no hooks): this module stays a server component.
-import { flexRender } from "@tanstack/react-table/flex-render";
-import Link from "next/link";
 import type { CSSProperties } from "react";
 import type { getFormatter, getTranslations } from "next-intl/server";
 import { oneOf, WORKLOAD_KEYS } from "@/i18n/message-keys";
+import { ACTIVITIES, type ClaimStatus } from "@/lib/claims/catalogue";
 import { formatClaimNumber } from "@/lib/claims/claim-number";
 import type { ClaimListRow, ClaimSort } from "@/lib/claims/queries";
-import type { BusinessCalendar } from "@/lib/claims/sla";
+import { describeDeadline, localDateOf, type BusinessCalendar } from "@/lib/claims/sla";
 import type { Messages } from "@/messages";
-import styles from "./claim-table.module.css";
-import { DeadlineView } from "./deadline-text";
-import { StatusBadgeView, statusMeaningId } from "./status-badge";
+import { ClaimTableView, type ClaimCell, type ClaimColumnId, type ClaimHeader, type ClaimRowData, type ClaimRowLabels } from "./claim-rows";
 
 /** The translator of one message namespace, typed by its keys. */
 type Translate<N extends keyof Messages> = Awaited<ReturnType<typeof getTranslations<N>>>;
@@ -42,6 +40,8 @@ export interface ClaimTableMeta {
     activity: Translate<"activity">;
     workload: Translate<"workload">;
   };
+  /** Every status's name (the page's one copy, shared with its tabs and legend). */
+  statusLabels: Record<ClaimStatus, string>;
   format: Awaited<ReturnType<typeof getFormatter>>;
   now: Date;
   calendar: BusinessCalendar;
@@ -55,6 +55,12 @@ export interface ClaimTableMeta {
   sortHref: (sort: ClaimSort) => string;
 }
 
+/** The meta the columns read: the caller's, and the page's one date formatter. */
+interface ClaimTableContext extends ClaimTableMeta {
+  /** A date as [its local date YYYY-MM-DD, as shown]: formatted once per distinct day of the page. */
+  day: (value: Date) => [string, string];
+}
+
 interface ClaimColumnMeta {
   /** The column's name: a key of the "dashboard" messages (header, and the label of a cell on small screens). */
   label: "number" | "organization" | "customer" | "products" | "program" | "activity" | "status" | "sla" | "updated" | "reviewer";
@@ -65,7 +71,7 @@ const claimTableFeatures = tableFeatures({
   coreReactivityFeature: storeReactivityBindings(),
   rowSortingFeature,
   rowPaginationFeature,
-  tableMeta: metaHelper<ClaimTableMeta>(),
+  tableMeta: metaHelper<ClaimTableContext>(),
   columnMeta: metaHelper<ClaimColumnMeta>(),
 });
 
@@ -79,22 +85,18 @@ function label<TValue>(ctx: Pick<HeaderContext<typeof claimTableFeatures, ClaimL
   return ctx.table.options.meta!.t.dashboard(ctx.column.columnDef.meta!.label);
 }
 
+// Each column's cell is its compact data (claim-rows.tsx renders it): texts translated and dates formatted here,
+// once per row; texts every row would repeat (status and activity names, "Unassigned") go to the island once.
 const numberColumn = column.accessor("number", {
   header: label,
-  cell: (ctx) => (
-    // Styled by claim-table.module.css (first cell's link), not by classes repeated in every row.
-    // A viewport prefetch of every row's claim page would multiply the server's work per dashboard view.
-    <Link href={`/claims/${ctx.row.original.id}`} prefetch={false}>
-      {formatClaimNumber(ctx.getValue())}
-    </Link>
-  ),
+  cell: (ctx): ClaimCell => formatClaimNumber(ctx.getValue()),
   meta: { label: "number" },
 });
 
 const organizationColumn = column.accessor("organizationId", {
   id: "organization",
   header: label,
-  cell: (ctx) => ctx.table.options.meta!.organizations?.get(ctx.getValue()) ?? "",
+  cell: (ctx): ClaimCell => ctx.table.options.meta!.organizations?.get(ctx.getValue()) ?? "",
   meta: { label: "organization", className: "md:min-w-36" },
 });
 
@@ -102,21 +104,16 @@ const otherColumns = column.columns([
   column.accessor("customerName", {
     id: "customer",
     header: label,
-    cell: (ctx) => (
-      <>
-        <strong>{ctx.getValue()}</strong>
-        <small>{ctx.row.original.customerDomain}</small>
-      </>
-    ),
+    cell: (ctx): ClaimCell => [ctx.getValue(), ctx.row.original.customerDomain],
     meta: { label: "customer", className: "md:min-w-44" },
   }),
   column.accessor("products", {
     header: label,
-    cell: (ctx) => {
+    // "" when there are none: the island writes the "no products yet" text.
+    cell: (ctx): ClaimCell => {
       const { t } = ctx.table.options.meta!;
-      const products = ctx.getValue();
-      if (products.length === 0) return <span className="text-slate-500">{t.table("noProducts")}</span>;
-      return products
+      return ctx
+        .getValue()
         .map((p) => {
           const workload = p.kind === "WORKLOAD" ? oneOf(WORKLOAD_KEYS, p.name) : undefined;
           return workload ? t.workload(workload) : p.name;
@@ -127,30 +124,38 @@ const otherColumns = column.columns([
   }),
   column.accessor("program", {
     header: label,
-    cell: (ctx) => ctx.table.options.meta!.t.program(ctx.getValue()),
+    cell: (ctx): ClaimCell => ctx.table.options.meta!.t.program(ctx.getValue()),
     meta: { label: "program" },
   }),
   column.accessor("activity", {
     header: label,
-    cell: (ctx) => ctx.table.options.meta!.t.activity(ctx.getValue()),
+    // The code: its (sometimes long) name is in the island's labels, once.
+    cell: (ctx): ClaimCell => ctx.getValue(),
     meta: { label: "activity", className: "md:min-w-28" },
   }),
   column.accessor("status", {
     header: label,
-    cell: (ctx) => {
-      const status = ctx.getValue();
-      // The meaning is written once, in the list's legend; the badge points to it.
-      return <StatusBadgeView status={status} label={ctx.table.options.meta!.t.status(status)} describedBy={statusMeaningId(status)} />;
-    },
+    // The code: the badge's name is in the island's labels and its meaning in the list's legend, once each.
+    cell: (ctx): ClaimCell => ctx.getValue(),
     meta: { label: "status" },
   }),
   column.accessor("dueAt", {
     header: label,
-    cell: (ctx) => {
+    cell: (ctx): ClaimCell => {
       const { now, calendar, t, format } = ctx.table.options.meta!;
-      return (
-        <DeadlineView status={ctx.row.original.status} dueAt={ctx.getValue()} now={now} calendar={calendar} t={t.sla} format={format} />
-      );
+      const view = describeDeadline(ctx.row.original.status, ctx.getValue(), now, calendar);
+      switch (view.kind) {
+        case "left":
+          return ["", t.sla("left", { days: view.businessDays })];
+        case "due-today":
+          return ["today", t.sla("dueToday")];
+        case "overdue":
+          return ["overdue", t.sla("overdue", { days: view.businessDays })];
+        case "consent-ends":
+          return ["", t.sla("consentEnds", { date: format.dateTime(view.at, { day: "numeric", month: "short", timeZone: calendar.timeZone }) })];
+        default:
+          return ["none", t.sla("none")];
+      }
     },
     enableSorting: true,
     // Soonest deadline first (TanStack would start dates descending).
@@ -159,37 +164,44 @@ const otherColumns = column.columns([
   }),
   column.accessor("updatedAt", {
     header: label,
-    cell: (ctx) => {
-      const { format, t, showCreated, calendar } = ctx.table.options.meta!;
-      const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: calendar.timeZone });
-      const { createdAt } = ctx.row.original;
-      const updated = <time dateTime={ctx.getValue().toISOString()}>{date(ctx.getValue())}</time>;
-      if (!showCreated) return updated;
-      return (
-        <>
-          {updated}
-          <small>
-            <time dateTime={createdAt.toISOString()}>{t.table("created", { date: date(createdAt) })}</time>
-          </small>
-        </>
-      );
+    cell: (ctx): ClaimCell => {
+      const { t, showCreated, day } = ctx.table.options.meta!;
+      const [date, shown] = day(ctx.getValue());
+      if (!showCreated) return [date, shown];
+      const [createdDate, createdShown] = day(ctx.row.original.createdAt);
+      return [date, shown, createdDate, t.table("created", { date: createdShown })];
     },
     enableSorting: true,
     // Most recently updated first.
     sortDescFirst: true,
-    meta: { label: "updated", className: "md:whitespace-nowrap" },
+    meta: { label: "updated" },
   }),
 ]);
 
 const reviewerColumn = column.accessor("reviewer", {
   header: label,
-  cell: (ctx) => ctx.getValue()?.name ?? ctx.table.options.meta!.t.dashboard("unassigned"),
+  // "" when unassigned: the island writes "Unassigned".
+  cell: (ctx): ClaimCell => ctx.getValue()?.name ?? "",
   meta: { label: "reviewer", className: "md:min-w-32" },
 });
 
 const PARTNER_COLUMNS = column.columns([numberColumn, ...otherColumns]);
 const REVIEW_COLUMNS = column.columns([numberColumn, ...otherColumns, reviewerColumn]);
 const ADMIN_COLUMNS = column.columns([numberColumn, organizationColumn, ...otherColumns, reviewerColumn]);
+
+/** The page's date formatter: each distinct day is formatted once (a page's rows share few days). */
+function dayFormatter({ format, calendar }: ClaimTableMeta): ClaimTableContext["day"] {
+  const shown = new Map<string, string>();
+  return (value) => {
+    const date = localDateOf(value, calendar);
+    let text = shown.get(date);
+    if (text === undefined) {
+      text = format.dateTime(value, { dateStyle: "medium", timeZone: calendar.timeZone });
+      shown.set(date, text);
+    }
+    return [date, text];
+  };
+}
 
 function sortingState(sort: ClaimSort): SortingState {
   return [{ id: sort.replace(/^-/, "") as SortField, desc: sort.startsWith("-") }];
@@ -220,84 +232,50 @@ export function ClaimTable(props: {
     enableSortingRemoval: false,
     enableMultiSort: false,
     defaultColumn: { enableSorting: false },
-    meta: props.meta,
+    meta: { ...props.meta, day: dayFormatter(props.meta) },
   });
   const { t } = props.meta;
+  const columns = table.getAllLeafColumns().map((col) => col.id as ClaimColumnId);
+  const rows = table.getRowModel().rows.map((row): ClaimRowData => [
+    row.id,
+    ...row.getAllCells().map((cell) => {
+      const render = cell.column.columnDef.cell;
+      return (typeof render === "function" ? render(cell.getContext()) : render) as ClaimCell;
+    }),
+  ]);
+  const labels: ClaimRowLabels = {
+    status: props.meta.statusLabels,
+    activity: Object.fromEntries(ACTIVITIES.map((a) => [a, t.activity(a)])),
+    noProducts: t.table("noProducts"),
+    unassigned: t.dashboard("unassigned"),
+  };
   // Small screens label each cell with its column's name: set once on the table as --col-1 … --col-n (read by
   // claim-table.module.css), not repeated as an attribute on every cell of every row.
   const columnLabels = Object.fromEntries(
     table.getAllLeafColumns().map((col, i) => [`--col-${i + 1}`, JSON.stringify(props.meta.t.dashboard(col.columnDef.meta!.label))]),
   ) as CSSProperties;
 
-  // Small screens show one card per claim (claim-table.module.css): the explicit ARIA roles keep the table
-  // semantics for assistive technology when CSS changes the table's display.
+  const headers = table.getHeaderGroups()[0].headers.map((header): ClaimHeader => {
+    const render = header.column.columnDef.header;
+    const name = (typeof render === "function" ? render(header.getContext()) : render) as string;
+    const className = header.column.columnDef.meta?.className ?? "";
+    const sorted = header.column.getIsSorted();
+    if (!header.column.getCanSort()) return [header.id, name, className];
+    const next = header.column.getNextSortingOrder() || header.column.getFirstSortDir();
+    const nextSort = `${next === "desc" ? "-" : ""}${header.column.id}` as ClaimSort;
+    const sortedText = sorted ? `(${t.table(sorted === "asc" ? "sortedAscending" : "sortedDescending")})` : "";
+    return [header.id, name, className, sorted || "", props.meta.sortHref(nextSort), sortedText];
+  });
+
   return (
-    <div
-      role="region"
-      aria-label={t.table("scrollRegion")}
-      // Focusable so that keyboard users can scroll it sideways when it is wider than the screen.
-      tabIndex={0}
-      className="md:overflow-x-auto md:rounded md:border md:border-slate-200 md:bg-white"
-    >
-      <table role="table" className={`w-full text-left text-sm ${styles.table}`} style={columnLabels} data-testid="claims-table">
-        <caption className="sr-only">{props.caption}</caption>
-        <thead role="rowgroup" className="bg-slate-100 text-xs text-slate-700 uppercase">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} role="row">
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const name = flexRender(header.column.columnDef.header, header.getContext());
-                const className = `px-3 py-2 font-semibold ${header.column.columnDef.meta?.className ?? ""}`;
-                if (!header.column.getCanSort()) {
-                  return (
-                    <th key={header.id} role="columnheader" scope="col" className={className}>
-                      {name}
-                    </th>
-                  );
-                }
-                const next = header.column.getNextSortingOrder() || header.column.getFirstSortDir();
-                const nextSort = `${next === "desc" ? "-" : ""}${header.column.id}` as ClaimSort;
-                return (
-                  <th
-                    key={header.id}
-                    role="columnheader"
-                    scope="col"
-                    className={className}
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                  >
-                    <Link
-                      href={props.meta.sortHref(nextSort)}
-                      prefetch={false}
-                      className="inline-flex items-center gap-1 rounded underline-offset-2 hover:underline"
-                    >
-                      {name}
-                      <span aria-hidden="true" className={sorted ? "text-slate-900" : "text-slate-400"}>
-                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                      </span>
-                      {sorted ? (
-                        <span className="sr-only">
-                          ({t.table(sorted === "asc" ? "sortedAscending" : "sortedDescending")})
-                        </span>
-                      ) : null}
-                    </Link>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody role="rowgroup">
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} role="row" data-testid="claim-row">
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} role="cell" className={cell.column.columnDef.meta?.className}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ClaimTableView
+      regionLabel={t.table("scrollRegion")}
+      caption={props.caption}
+      columnLabels={columnLabels}
+      headers={headers}
+      columns={columns}
+      rows={rows}
+      labels={labels}
+    />
   );
 }

@@ -1,15 +1,19 @@
 import { getTranslations } from "next-intl/server";
 import type { ClaimStatus } from "@/lib/claims/catalogue";
 import type { SlaWording } from "./sla-wording";
+import { STATUS_MARKER, statusMeaningId } from "./status-style";
 
-// Colour is a second channel only: the status is always written out, with a shape marker too.
-const STYLE: Record<ClaimStatus, { className: string; marker: string }> = {
-  EDITING: { className: "bg-slate-100 text-slate-800 border-slate-300", marker: "✎" },
-  SUBMITTED: { className: "bg-sky-50 text-sky-900 border-sky-300", marker: "➜" },
-  UNDER_REVIEW: { className: "bg-indigo-50 text-indigo-900 border-indigo-300", marker: "◔" },
-  PARTNER_ACTION_REQUIRED: { className: "bg-amber-50 text-amber-900 border-amber-400", marker: "!" },
-  APPROVED: { className: "bg-emerald-50 text-emerald-900 border-emerald-400", marker: "✓" },
-  REJECTED: { className: "bg-rose-50 text-rose-900 border-rose-300", marker: "✕" },
+export { statusMeaningId };
+
+// Colour is a second channel only: the status is always written out, with a shape marker too. The lists'
+// rows draw the same badge from claim-table.module.css (.badge), keyed by data-status.
+const STYLE: Record<ClaimStatus, string> = {
+  EDITING: "bg-slate-100 text-slate-800 border-slate-300",
+  SUBMITTED: "bg-sky-50 text-sky-900 border-sky-300",
+  UNDER_REVIEW: "bg-indigo-50 text-indigo-900 border-indigo-300",
+  PARTNER_ACTION_REQUIRED: "bg-amber-50 text-amber-900 border-amber-400",
+  APPROVED: "bg-emerald-50 text-emerald-900 border-emerald-400",
+  REJECTED: "bg-rose-50 text-rose-900 border-rose-300",
 };
 
 /** `wording`: the durations the meaning quotes (from the SLA settings). */
@@ -26,7 +30,6 @@ export async function StatusBadge({ status, wording, withMeaning = false }: { st
  */
 export function StatusBadgeView(props: { status: ClaimStatus; label: string; meaning?: string; withMeaning?: boolean; describedBy?: string }) {
   const { status, withMeaning = false } = props;
-  const style = STYLE[status];
   return (
     <span className="inline-flex flex-col gap-0.5">
       <span
@@ -34,17 +37,12 @@ export function StatusBadgeView(props: { status: ClaimStatus; label: string; mea
         data-status={status}
         title={props.describedBy ? undefined : props.meaning}
         aria-describedby={props.describedBy}
-        className={`inline-flex w-fit items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium ${style.className}`}
+        className={`inline-flex w-fit items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium ${STYLE[status]}`}
       >
-        <span aria-hidden="true">{style.marker}</span>
+        <span aria-hidden="true">{STATUS_MARKER[status]}</span>
         {props.label}
       </span>
       {withMeaning && props.meaning ? <span className="text-xs text-slate-600">{props.meaning}</span> : null}
     </span>
   );
-}
-
-/** The id of a status's entry in a list's legend, which the rows' badges point to. */
-export function statusMeaningId(status: ClaimStatus): string {
-  return `status-meaning-${status}`;
 }
