@@ -17,17 +17,43 @@ export interface OutgoingMail {
 
 export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
+  /** Lets go of pooled connections (deliverOutbox closes the transports it creates itself). */
+  close?(): void;
 }
+
+/**
+ * SMTP connections one delivery run keeps open and sends on at once. One message per new connection and
+ * round-trip delivered ~50 messages/s to a local server; a pool of a few connections with messages in flight on
+ * each is several times that (docs/performance-notes.md "Sweep"). `?pool=false` or `?maxConnections=N` in
+ * SMTP_URL overrides it.
+ */
+export const SMTP_POOL_CONNECTIONS = 4;
 
 function envelope(mail: OutgoingMail) {
   return { from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId };
 }
 
+/** SMTP_URL with a connection pool unless the URL says otherwise (nodemailer reads these from the query). */
+export function pooledSmtpUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (!parsed.searchParams.has("pool")) parsed.searchParams.set("pool", "true");
+  if (!parsed.searchParams.has("maxConnections")) parsed.searchParams.set("maxConnections", String(SMTP_POOL_CONNECTIONS));
+  return parsed.toString();
+}
+
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  const transporter = nodemailer.createTransport(pooledSmtpUrl(url));
   return {
     async send(mail) {
       await transporter.sendMail(envelope(mail));
+    },
+    close() {
+      transporter.close();
     },
   };
 }
