@@ -127,6 +127,10 @@ interface OverdueRow {
  * a reviewer, not 80,000. Returns how many claims were announced.
  */
 export async function alertOverdueSubmissions(db: Db, now: Date, timer: BatchTimer = untimed): Promise<number> {
+  // Nothing to announce (every minute, on every node): one index probe, no BEGIN … COMMIT.
+  const anyDue = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM "Claim" WHERE "status" = 'SUBMITTED' AND "overdueAlertedAt" IS NULL AND "dueAt" < ${now.toISOString()}::timestamp(3) LIMIT 1`;
+  if (anyDue.length === 0) return 0;
   let announced = 0;
   for (;;) {
     const done = await timer.batch(() => db.$transaction((tx) => announceOverdueBatch(tx, now), BATCH_TRANSACTION));
