@@ -69,12 +69,14 @@ const statusList = (statuses: readonly ClaimStatus[]) => Prisma.raw(`(${statuses
 // in the same transaction, ran past Prisma's transaction timeout at 250,000 due claims and rolled back — every run
 // then retried the same batch. `FOR UPDATE SKIP LOCKED` lets nodes sweeping at once take disjoint batches; the
 // lock re-checks the WHERE clause on the row's latest version, so a claim changed meanwhile is left alone.
-const NOTIFYING_BATCH = 200;
+// 100 claims with their events and partner messages: 200 took up to 1.5 s on the loaded 2-core machine, and the
+// bench runs the backlog beside the API under load (no transaction over 2 s, docs/performance-notes.md "Sweep").
+const NOTIFYING_BATCH = 100;
 // Generous for a loaded machine: a batch normally commits in well under a second.
 const BATCH_TRANSACTION = { timeout: 30_000, maxWait: 30_000 };
 // Each flag writes a ClaimEvent, which the history chain's trigger signs row by row: 5,000 a batch took 1.4–5.7 s
-// on a loaded 2-core machine at 50,000 claims, over the 2 s bound; 1,000 keeps a batch well under it.
-const FLAG_BATCH = 1_000;
+// on a loaded 2-core machine at 50,000 claims, 1,000 up to 3.3 s at a load average of 17; 500 stays under 2 s.
+const FLAG_BATCH = 500;
 
 /** The system's decisions of one batch, told to each claim's partner users in the batch's transaction. */
 async function notifyPartnersOfDecisions(

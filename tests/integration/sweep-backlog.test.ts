@@ -26,7 +26,7 @@ describe.skipIf(!pgAvailable)("sweep of a backlog larger than a batch (PostgreSQ
     const now = new Date();
     const org = await createOrganization(t.db, "backlog");
     const past = new Date(now.getTime() - 2 * DAY);
-    // 1,150 waiting for the partner (more than five batches of 200), 5,200 under review (more than one of 5,000).
+    // 1,150 waiting for the partner (more than eleven batches of 100), 5,200 under review (more than ten of 500).
     const waiting = claimRows(org, 1150, now, "wait").map((r) => ({ ...r, status: "PARTNER_ACTION_REQUIRED" as const, dueAt: past }));
     const reviewing = claimRows(org, 5200, now, "rev").map((r) => ({ ...r, status: "UNDER_REVIEW" as const, dueAt: past }));
     await insertClaims(t.db, [...waiting, ...reviewing]);
