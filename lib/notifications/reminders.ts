@@ -40,3 +40,27 @@ export function dueReminder(stageStartedAt: Date, deadline: Date, now: Date, cal
   }
   return due;
 }
+
+function nextLocalDate(localDate: string): string {
+  const [y, m, d] = localDate.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The latest deadline that may have a reminder due at `now`: the end of the last local day D (from today on,
+ * within `maxDays`) whose earliest reminder's time has come. reminderDueAt depends on the deadline's local date
+ * only and moves later as the deadline does, so every deadline after the bound has no reminder due yet. The
+ * sweep reads the claims due up to this bound (a few days), not every claim whose deadline is two weeks ahead.
+ */
+export function reminderHorizon(now: Date, cal: BusinessCalendar, maxDays = 14): Date {
+  const earliest = Math.max(...REMINDER_BUSINESS_DAYS);
+  let day = localDateOf(now, cal);
+  let horizon = now;
+  for (let i = 0; i <= maxDays; i++) {
+    const end = endOfLocalDate(day, cal);
+    if (reminderDueAt(end, earliest, cal).getTime() > now.getTime()) break;
+    horizon = end;
+    day = nextLocalDate(day);
+  }
+  return horizon;
+}

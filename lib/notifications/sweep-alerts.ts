@@ -1,17 +1,22 @@
 // Time-driven messages of the sweep (docs/domain.md "Notifications"): the partner-action reminders and the
-// SUBMITTED-overdue alert to reviewers. "Once" holds even with sweeps on several nodes every minute: each alert
-// first inserts its ClaimAlert key (primary key (claimId, key)) in the transaction that writes its messages; a
-// concurrent sweep's insert waits for that transaction, then finds the key and sends nothing.
+// SUBMITTED-overdue digest to reviewers. "Once" holds even with sweeps on several nodes every minute:
+// - a reminder first inserts its ClaimAlert key (primary key (claimId, key)) in the transaction that writes its
+//   messages; a concurrent sweep's insert waits for that transaction, then finds the key and sends nothing;
+// - the overdue digest claims a batch of claims with one guarded UPDATE (`"overdueAlertedAt" IS NULL`, FOR UPDATE
+//   SKIP LOCKED) in the transaction that writes the digests: a concurrent sweep skips the locked rows, and after
+//   the commit no longer finds them unannounced.
 import type { Db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { getSlaSettings } from "../claims/settings";
 import { calendarOf } from "../claims/sla";
+import { untimed, type BatchTimer } from "../claims/sweep-clock";
 import { claimRefOf, filerLanguage, partnerAudience } from "./claim-messages";
 import { notify } from "./notify";
-import { dueReminder } from "./reminders";
+import { dueReminder, reminderHorizon } from "./reminders";
 
 const BATCH = 200;
-/** A 2-business-day reminder falls at most this far before its deadline (weekends and a run of holidays). */
-const REMINDER_HORIZON_MS = 14 * 86_400_000;
+/** A 2-business-day reminder falls at most this many days before its deadline (weekends and a run of holidays). */
+const REMINDER_HORIZON_DAYS = 14;
 
 const CLAIM_FIELDS = {
   id: true,
@@ -37,36 +42,55 @@ export function reminderKey(stageStartedAt: Date, businessDaysLeft: number): str
   return `partner-action:${stageStartedAt.toISOString()}:${businessDaysLeft}`;
 }
 
-export const SUBMITTED_OVERDUE_KEY = "submitted-overdue";
+/** Claims per digest batch: each reviewer gets one message per batch, however many claims it holds. */
+export const REVIEW_DIGEST_BATCH = 2_000;
+/** Claims a digest lists by name (soonest deadline first); the rest are counted, with a link to the queue. */
+export const REVIEW_DIGEST_LISTED = 20;
+// Generous for a loaded machine: a batch normally commits in a fraction of a second.
+const BATCH_TRANSACTION = { timeout: 30_000, maxWait: 30_000 };
 
 /** The 2- and 1-business-day reminders before partner-action deadlines; returns how many were sent. */
-export async function sendPartnerReminders(db: Db, now: Date): Promise<number> {
+export async function sendPartnerReminders(db: Db, now: Date, timer: BatchTimer = untimed): Promise<number> {
   const cal = calendarOf(await getSlaSettings(db));
+  const horizon = reminderHorizon(now, cal, REMINDER_HORIZON_DAYS);
   let sent = 0;
-  let cursor: string | undefined;
+  let after: { dueAt: Date; id: string } | undefined;
   for (;;) {
+    // Keyset pages on (status, dueAt, id): one index walk over the deadlines that may have a reminder due.
     const claims = await db.claim.findMany({
       where: {
         status: "PARTNER_ACTION_REQUIRED",
-        dueAt: { gte: now, lte: new Date(now.getTime() + REMINDER_HORIZON_MS) },
-        ...(cursor ? { id: { gt: cursor } } : {}),
+        dueAt: { gte: now, lte: horizon },
+        infoRequestedAt: { not: null },
+        ...(after ? { OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] } : {}),
       },
       select: CLAIM_FIELDS,
-      orderBy: { id: "asc" },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
       take: BATCH,
     });
     if (claims.length === 0) return sent;
-    cursor = claims[claims.length - 1].id;
-    for (const claim of claims) {
+    const last = claims[claims.length - 1];
+    after = { dueAt: last.dueAt!, id: last.id };
+    const due = claims.flatMap((claim) => {
       const stageStart = claim.infoRequestedAt;
-      if (!stageStart || !claim.dueAt) continue;
+      if (!stageStart || !claim.dueAt) return [];
       const k = dueReminder(stageStart, claim.dueAt, now, cal);
-      if (k === null) continue;
-      const dueAt = claim.dueAt;
-      const done = await db.$transaction(async (tx) => {
+      return k === null ? [] : [{ claim, dueAt: claim.dueAt, k, key: reminderKey(stageStart, k) }];
+    });
+    // The reminders of this page sent before: one read, not a transaction per claim on every sweep.
+    const sentBefore = due.length
+      ? await db.claimAlert.findMany({
+          where: { OR: due.map((d) => ({ claimId: d.claim.id, key: d.key })) },
+          select: { claimId: true, key: true },
+        })
+      : [];
+    const sentKeys = new Set(sentBefore.map((a) => `${a.claimId} ${a.key}`));
+    for (const { claim, dueAt, k, key } of due) {
+      if (sentKeys.has(`${claim.id} ${key}`)) continue;
+      const done = await timer.batch(() => db.$transaction(async (tx) => {
         // Still waiting for the partner on the same deadline (a resubmit may have just won).
         const still = await tx.claim.count({ where: { id: claim.id, status: "PARTNER_ACTION_REQUIRED", dueAt } });
-        if (still === 0 || !(await claimAlertOnce(tx, claim.id, reminderKey(stageStart, k), now))) return false;
+        if (still === 0 || !(await claimAlertOnce(tx, claim.id, key, now))) return false;
         await notify(tx, {
           data: { type: "DEADLINE_REMINDER", claim: claimRefOf(claim), businessDaysLeft: k, dueAt: dueAt.toISOString() },
           to: partnerAudience(claim, await filerLanguage(tx, claim.createdById)),
@@ -83,38 +107,61 @@ export async function sendPartnerReminders(db: Db, now: Date): Promise<number> {
           },
         });
         return true;
-      });
+      }));
       if (done) sent++;
     }
   }
 }
 
-/** Every reviewer is told, once per claim, that a SUBMITTED claim passed its deadline with no review started. */
-export async function alertOverdueSubmissions(db: Db, now: Date): Promise<number> {
-  let sent = 0;
+interface OverdueRow {
+  id: string;
+  number: number;
+  customerName: string;
+  dueAt: Date;
+}
+
+/**
+ * Every reviewer is told, once per claim, that a SUBMITTED claim passed its deadline with no review started: one
+ * digest (an in-app notification, and an email unless they turned "review" emails off, in their language) per
+ * reviewer and batch of up to REVIEW_DIGEST_BATCH claims. A backlog of 80,000 overdue submissions is 40 digests
+ * a reviewer, not 80,000. Returns how many claims were announced.
+ */
+export async function alertOverdueSubmissions(db: Db, now: Date, timer: BatchTimer = untimed): Promise<number> {
+  // Nothing to announce (every minute, on every node): one index probe, no BEGIN … COMMIT.
+  const anyDue = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM "Claim" WHERE "status" = 'SUBMITTED' AND "overdueAlertedAt" IS NULL AND "dueAt" < ${now.toISOString()}::timestamp(3) LIMIT 1`;
+  if (anyDue.length === 0) return 0;
+  let announced = 0;
   for (;;) {
-    const claims = await db.claim.findMany({
-      where: { status: "SUBMITTED", dueAt: { lt: now }, alerts: { none: { key: SUBMITTED_OVERDUE_KEY } } },
-      select: CLAIM_FIELDS,
-      orderBy: { dueAt: "asc" },
-      take: BATCH,
-    });
-    if (claims.length === 0) return sent;
-    let progressed = false;
-    for (const claim of claims) {
-      const done = await db.$transaction(async (tx) => {
-        if (!(await claimAlertOnce(tx, claim.id, SUBMITTED_OVERDUE_KEY, now))) return false;
-        await notify(tx, {
-          data: { type: "REVIEW_OVERDUE", claim: claimRefOf(claim), dueAt: claim.dueAt!.toISOString() },
-          to: [{ kind: "all-reviewers" }],
-          now,
-        });
-        return true;
-      });
-      if (done) sent++;
-      progressed ||= done;
-    }
-    // Every candidate was taken by a concurrent sweep: its keys are committed now, the next query skips them.
-    if (!progressed && claims.length < BATCH) return sent;
+    const done = await timer.batch(() => db.$transaction((tx) => announceOverdueBatch(tx, now), BATCH_TRANSACTION));
+    announced += done;
+    if (done < REVIEW_DIGEST_BATCH) return announced;
   }
+}
+
+async function announceOverdueBatch(tx: Prisma.TransactionClient, now: Date): Promise<number> {
+  const at = now.toISOString();
+  // The status is a literal so the planner can use the partial index "Claim_sweep_unannounced_submitted_idx"
+  // (same predicate): the claims announced already are not in it, so an idle sweep reads no row here.
+  const rows = await tx.$queryRaw<OverdueRow[]>`
+    WITH due AS (
+      SELECT "id" FROM "Claim"
+      WHERE "status" = 'SUBMITTED' AND "overdueAlertedAt" IS NULL AND "dueAt" < ${at}::timestamp(3)
+      ORDER BY "dueAt", "id" LIMIT ${REVIEW_DIGEST_BATCH}::int FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "Claim" SET "overdueAlertedAt" = ${at}::timestamp(3)
+    WHERE "id" IN (SELECT "id" FROM due)
+    RETURNING "id", "number", "customerName", "dueAt"`;
+  if (rows.length === 0) return 0;
+  // RETURNING keeps no order: the digest lists the soonest deadlines first.
+  rows.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const claims = rows.slice(0, REVIEW_DIGEST_LISTED).map((row) => ({ ...claimRefOf(row), dueAt: row.dueAt.toISOString() }));
+  await notify(tx, {
+    data: { type: "REVIEW_OVERDUE", claims, total: rows.length },
+    to: [{ kind: "all-reviewers" }],
+    // A digest names many claims: its bell entry opens the review queue's overdue view, not one claim.
+    claimId: null,
+    now,
+  });
+  return rows.length;
 }

@@ -64,6 +64,7 @@ describe.skipIf(!pgAvailable)("notifications over SMTP (PostgreSQL)", () => {
     transport = smtpTransport(`smtp://127.0.0.1:${smtp.port}`);
   });
   afterAll(async () => {
+    transport?.close?.();
     await smtp?.close();
     await t?.drop();
   });
@@ -233,14 +234,18 @@ describe.skipIf(!pgAvailable)("notifications over SMTP (PostgreSQL)", () => {
         expect.arrayContaining([expect.objectContaining({ status: "SENT", attempts: 2, lastError: null })]),
       );
     } finally {
+      // A pooled transport keeps its connection open: let go of it, or the server's close waits for it.
+      deadServer.close?.();
       await up.close();
     }
   });
 
-  it("two delivery workers at once (separate connections): every message is sent exactly once", async () => {
+  it("two delivery workers at once (separate connections, each its own SMTP pool): every message is sent exactly once", async () => {
     const now = new Date("2026-09-01T10:00:00.000Z");
+    // More than two leases of 100 each, with DELIVERY_CONCURRENCY messages in flight per worker.
+    const count = 250;
     await t.db.outboxMessage.createMany({
-      data: Array.from({ length: 40 }, (_, i) => ({
+      data: Array.from({ length: count }, (_, i) => ({
         kind: "TEST",
         dedupeKey: `test:workers:${i}`,
         recipient: `someone${i}@test.example`,
@@ -251,11 +256,18 @@ describe.skipIf(!pgAvailable)("notifications over SMTP (PostgreSQL)", () => {
       })),
     });
     const [a, b] = [t.connect(), t.connect()];
-    const [sentA, sentB] = await Promise.all([deliverOutbox(a, now, transport), deliverOutbox(b, now, transport)]);
-    expect(sentA + sentB).toBe(40);
+    const pools = [smtpTransport(`smtp://127.0.0.1:${smtp.port}`), smtpTransport(`smtp://127.0.0.1:${smtp.port}`)];
+    const [sentA, sentB] = await Promise.all([deliverOutbox(a, now, pools[0]), deliverOutbox(b, now, pools[1])]);
+    for (const pool of pools) pool.close?.();
+    expect(sentA + sentB).toBe(count);
+    expect(sentA).toBeGreaterThan(0);
+    expect(sentB).toBeGreaterThan(0);
     const ids = smtp.received.map((m) => m.messageId);
-    expect(ids).toHaveLength(40);
-    expect(new Set(ids).size).toBe(40);
+    expect(ids).toHaveLength(count);
+    expect(new Set(ids).size).toBe(count);
+    const rows = await t.db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: "test:workers:" } } });
+    expect(rows.every((row) => row.status === "SENT" && row.attempts === 1 && row.leasedUntil === null)).toBe(true);
+    await Promise.all([a.$disconnect(), b.$disconnect()]);
   });
 
   it("after 10 failed attempts a message is FAILED and no longer tried", async () => {

@@ -183,9 +183,21 @@ describe.skipIf(!pgAvailable)("SLA sweep (PostgreSQL)", () => {
       expect(decided.map((m) => m.recipient).sort()).toEqual([w.partnerA.email, w.billingA.email].sort());
       expect(decided.every((m) => (m.data as { decision: { outcome: string } }).decision.outcome === outcome)).toBe(true);
     }
-    const alerts = await t.db.notification.findMany({ where: { claimId: c.s1.id, type: "REVIEW_OVERDUE" } });
-    expect(alerts.map((n) => n.userId).sort()).toEqual([w.reviewer.id, w.reviewer2.id].sort());
-    expect(await t.db.notification.count({ where: { claimId: c.u1.id, type: "REVIEW_OVERDUE" } })).toBe(0);
+    // the reviewers' digest (one per reviewer and batch) names s1, marked announced; u1 (under review) is in none
+    type Digest = { claims: { claimId: string; claimNumber: string }[]; total: number };
+    const digests = (await t.db.outboxMessage.findMany({ where: { kind: "REVIEW_OVERDUE", createdAt: T } })).filter((m) =>
+      (m.data as unknown as Digest).claims.some((claim) => claim.claimId === c.s1.id),
+    );
+    expect(digests.map((m) => m.recipientUserId).sort()).toEqual([w.reviewer.id, w.reviewer2.id].sort());
+    expect(digests.map((m) => (m.data as unknown as Digest).total)).toEqual([1, 1]);
+    const s1 = await t.db.claim.findUniqueOrThrow({ where: { id: c.s1.id } });
+    expect(s1.overdueAlertedAt).toEqual(T);
+    expect((await t.db.claim.findUniqueOrThrow({ where: { id: c.u1.id } })).overdueAlertedAt).toBeNull();
+    const claimNumber = (digests[0].data as unknown as Digest).claims[0].claimNumber;
+    const bell = await t.db.notification.findMany({ where: { type: "REVIEW_OVERDUE", createdAt: T, body: { contains: claimNumber } } });
+    expect(bell.map((n) => [n.userId, n.claimId]).sort()).toEqual([[w.reviewer.id, null], [w.reviewer2.id, null]].sort());
+    const everyDigest = await t.db.outboxMessage.findMany({ where: { kind: "REVIEW_OVERDUE" } });
+    expect(everyDigest.some((m) => (m.data as unknown as Digest).claims.some((claim) => claim.claimId === c.u1.id))).toBe(false);
     await expectStatusCountsConsistent(t.db);
   }
 

@@ -6,7 +6,7 @@ import { afterFailure, MAX_ATTEMPTS } from "../../lib/mail/retry";
 import { encryptionKey, openSecret, sealSecret } from "../../lib/mail/secret-box";
 import { formatDateForPeople, inAppText, renderMessage, type MessageData } from "../../lib/mail/templates";
 import { languageFromAcceptLanguage } from "../../lib/notifications/catalogue";
-import { dueReminder, reminderDueAt } from "../../lib/notifications/reminders";
+import { dueReminder, reminderDueAt, reminderHorizon } from "../../lib/notifications/reminders";
 
 const UTC: BusinessCalendar = { timeZone: "UTC", holidays: [] };
 const FRIDAY_DEADLINE = new Date("2026-12-04T23:59:59.999Z");
@@ -92,7 +92,8 @@ describe("templates", () => {
       { type: "CLAIM_DECIDED", claim, decision: { outcome: "DISPUTE_OVERTURNED" }, comment: "You were right.", by: "Rita" },
       { type: "CLAIM_RESUBMITTED", claim, comment: null, by: "Pat" },
       { type: "DISPUTE_OPENED", claim, details: "Signed on page 2.", by: "Pat" },
-      { type: "REVIEW_OVERDUE", claim, dueAt: due },
+      { type: "REVIEW_OVERDUE", claims: [{ ...claim, dueAt: due }], total: 1 },
+      { type: "REVIEW_OVERDUE", claims: [{ ...claim, dueAt: due }], total: 3 },
       { type: "CLAIM_TAKEN_OVER", claim, by: "Rob" },
       { type: "WEBHOOK_DISABLED", url: "https://crm.example/hooks", disabledAt: due },
       { type: "PASSWORD_LINK", purpose: "SET", name: "Pat", expiresAt: due },
@@ -122,6 +123,54 @@ describe("templates", () => {
       title: "CPOR-000042: the reviewer needs more information (respond by Friday 4 December 2026, 23:59 UTC)",
       body: expect.stringContaining("Rita: Add Teams."),
     });
+  });
+});
+
+describe("the reminders' horizon", () => {
+  it("every deadline with a reminder due lies within it, and it stays within days, not weeks", () => {
+    const cals: BusinessCalendar[] = [UTC, { timeZone: "Europe/Paris", holidays: ["2026-12-24", "2026-12-25", "2026-12-28"] }];
+    const longAgo = new Date("2026-11-01T00:00:00Z");
+    for (const cal of cals) {
+      for (let h = 0; h < 24 * 21; h += 11) {
+        const now = new Date(Date.UTC(2026, 11, 1) + h * 3_600_000);
+        const horizon = reminderHorizon(now, cal);
+        expect(horizon.getTime() - now.getTime()).toBeLessThan(8 * 86_400_000);
+        for (let m = 0; m < 20 * 24 * 60; m += 173) {
+          const deadline = new Date(now.getTime() + m * 60_000);
+          if (dueReminder(longAgo, deadline, now, cal) !== null) expect(deadline.getTime(), `${now.toISOString()} ${deadline.toISOString()}`).toBeLessThanOrEqual(horizon.getTime());
+        }
+      }
+    }
+  }, 30_000);
+});
+
+describe("the reviewers' overdue digest", () => {
+  const overdue = (i: number) => ({ claimId: `c${i}`, claimNumber: `CPOR-${String(i).padStart(6, "0")}`, customerName: `Customer <${i}>`, dueAt: "2026-12-04T23:59:59.999Z" });
+
+  it("lists the claims it names with their links and deadlines, counts the rest and links the overdue queue", () => {
+    const data: MessageData = { type: "REVIEW_OVERDUE", claims: [1, 2, 3].map(overdue), total: 2_000 };
+    const mail = renderMessage(data, "en", ctx);
+    expect(mail.subject).toBe("2000 claims: review not started in time");
+    expect(mail.text).toContain("- CPOR-000002 (Customer <2>), due Friday 4 December 2026, 23:59 UTC\n  https://portal.example/claims/c2");
+    expect(mail.text).toContain("…and 1997 more: the review queue filtered on overdue claims shows them all.");
+    expect(mail.text).toContain("See the overdue claims: https://portal.example/review?overdue=true");
+    expect(mail.html).toContain('<li><a href="https://portal.example/claims/c3">CPOR-000003 (Customer &lt;3&gt;), due Friday 4 December 2026, 23:59 UTC</a></li>');
+    expect(mail.html).not.toContain("<3>");
+    const fr = renderMessage(data, "fr", ctx);
+    expect(fr.subject).toBe("2000 revendications : l'examen n'a pas commencé dans les délais");
+    expect(fr.text).toContain("échéance le vendredi 4 décembre 2026, 23:59 UTC");
+    expect(inAppText(data, "en", ctx)).toEqual({
+      title: "2000 claims: review not started in time",
+      body: "2000 claims passed their deadline to start review and are still waiting for a reviewer: CPOR-000001, CPOR-000002, CPOR-000003 and 1997 more.",
+    });
+  });
+
+  it("a digest of one claim reads like the alert it replaces, and a row queued before the digest still renders", () => {
+    const one = renderMessage({ type: "REVIEW_OVERDUE", claims: [overdue(7)], total: 1 }, "en", ctx);
+    expect(one.subject).toBe("CPOR-000007: review not started in time");
+    expect(one.text).toContain("Start the review: https://portal.example/claims/c7");
+    const legacy = { type: "REVIEW_OVERDUE", claim, dueAt: "2026-12-04T23:59:59.999Z" } as unknown as MessageData;
+    expect(renderMessage(legacy, "en", ctx).subject).toBe("CPOR-000042: review not started in time");
   });
 });
 

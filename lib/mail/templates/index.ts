@@ -12,7 +12,7 @@ import { reviewOverdue } from "./review-overdue";
 
 export type { RenderContext, RenderedMail } from "./layout";
 export { formatDateForPeople } from "./layout";
-export type { ClaimRef, Decision, MessageData, MessageType } from "./message-data";
+export type { ClaimRef, Decision, MessageData, MessageType, OverdueClaimRef } from "./message-data";
 
 export function messageContent(data: MessageData, lang: Language, ctx: RenderContext, secret?: string): MailContent {
   switch (data.type) {

@@ -12,6 +12,8 @@ export interface MailContent {
   /** Someone's own words (a comment, a reason), set apart in both parts. */
   quote?: { by: string; text: string };
   facts?: [label: string, value: string][];
+  /** Linked items after the paragraphs (a digest's claims), then a closing line (e.g. "and 12 more"). */
+  list?: { items: { text: string; url: string }[]; more?: string };
   action: { label: string; url: string };
   footer: string;
 }
@@ -48,6 +50,7 @@ export function renderLayout(content: MailContent): RenderedMail {
     ...content.paragraphs.flatMap((p) => [p, ""]),
     ...(content.quote ? [`${content.quote.by}:`, ...content.quote.text.split("\n").map((line) => `> ${line}`), ""] : []),
     ...(content.facts?.length ? [...content.facts.map(([label, value]) => `${label}: ${value}`), ""] : []),
+    ...(content.list ? [...content.list.items.map((item) => `- ${item.text}\n  ${item.url}`), ...(content.list.more ? [content.list.more] : []), ""] : []),
     `${content.action.label}: ${content.action.url}`,
     "",
     "-- ",
@@ -66,6 +69,11 @@ export function renderLayout(content: MailContent): RenderedMail {
       ? `<table style="border-collapse:collapse;margin:0 0 12px">${content.facts
           .map(([label, value]) => `<tr><th align="left" style="padding:2px 12px 2px 0">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`)
           .join("")}</table>`
+      : "",
+    content.list
+      ? `<ul style="margin:0 0 12px;padding-left:20px">${content.list.items
+          .map((item) => `<li><a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a></li>`)
+          .join("")}</ul>${content.list.more ? p(content.list.more) : ""}`
       : "",
     `<p style="margin:16px 0"><a href="${escapeHtml(content.action.url)}" style="background:#0f6cbd;color:#fff;padding:8px 14px;border-radius:4px;text-decoration:none">${escapeHtml(content.action.label)}</a></p>`,
     `<p style="margin:0 0 12px;font-size:13px;color:#555">${escapeHtml(content.action.url)}</p>`,

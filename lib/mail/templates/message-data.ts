@@ -9,6 +9,11 @@ export interface ClaimRef {
   customerName: string;
 }
 
+/** A claim listed in the reviewers' overdue digest, with the deadline it passed. */
+export interface OverdueClaimRef extends ClaimRef {
+  dueAt: string;
+}
+
 export type Decision =
   | { outcome: "APPROVED"; consentEndsAt: string }
   | { outcome: "REJECTED"; reason: RejectionReason; disputeUntil: string | null }
@@ -34,7 +39,12 @@ export type MessageData =
   | { type: "COMMENT_ADDED"; claim: ClaimRef; comment: string; by: string }
   | { type: "CLAIM_RESUBMITTED"; claim: ClaimRef; comment: string | null; by: string }
   | { type: "DISPUTE_OPENED"; claim: ClaimRef; details: string; by: string }
-  | { type: "REVIEW_OVERDUE"; claim: ClaimRef; dueAt: string }
+  /**
+   * The reviewers' digest of claims that passed their SUBMITTED deadline in one sweep batch: the first claims by
+   * deadline (at most REVIEW_DIGEST_LISTED) and how many the batch held in all. (Rows queued before the digest
+   * held one claim as `{ claim, dueAt }`; the template still renders them.)
+   */
+  | { type: "REVIEW_OVERDUE"; claims: OverdueClaimRef[]; total: number }
   | { type: "CLAIM_TAKEN_OVER"; claim: ClaimRef; by: string }
   | { type: "WEBHOOK_DISABLED"; url: string; disabledAt: string }
   /** The set-password link's token travels sealed in OutboxMessage.secret, never here. */
