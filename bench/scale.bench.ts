@@ -20,6 +20,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadUrl, type LoadResult } from "./lib/load";
+import { measuredDownload, quietRss, rssSampler } from "./lib/memory";
 import { prepareScaleDatabase } from "./lib/scale-data";
 import { MB, ROOT, startServer, type BenchServer } from "./lib/server";
 import { upload } from "./upload-memory.bench";
@@ -152,22 +153,6 @@ async function measure(server: BenchServer, label: string, url: string, headers:
   return { label, floor, result, sql };
 }
 
-async function timedDownload(url: string, headers: Record<string, string>, server: BenchServer) {
-  const before = server.rss();
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, server.rss())), 100);
-  const started = performance.now();
-  const response = await fetch(url, { headers });
-  let bytes = 0;
-  let lines = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    bytes += chunk.byteLength;
-    for (const b of chunk) if (b === 10) lines++;
-  }
-  clearInterval(sampler);
-  return { status: response.status, rows: Math.max(0, lines - 1), bytes, seconds: (performance.now() - started) / 1000, rssGrowth: peak - before };
-}
-
 interface Target {
   name: string;
   measured: number;
@@ -184,7 +169,7 @@ export async function run(): Promise<void> {
   ensureBenchBuild();
   process.env.NEXT_DIST_DIR = DIST_DIR; // startServer serves (and checks for) this build, not .next/
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), "cpor-bench-scale-"));
-  const server = await startServer({
+  const serverEnv = {
     DATABASE_URL: data.url,
     NEXT_DIST_DIR: DIST_DIR,
     CPOR_BENCH_ROUTES: "1",
@@ -194,7 +179,8 @@ export async function run(): Promise<void> {
     API_RATE_LIMIT_PER_MINUTE: "0",
     SIGNIN_MAX_FAILURES_PER_ACCOUNT: "0",
     SIGNIN_MAX_FAILURES_PER_ADDRESS: "0",
-  });
+  };
+  let server = await startServer(serverEnv);
   const rows: Row[] = [];
   const targets: Target[] = [];
   const extra: Record<string, unknown> = { claims: data.claims, organizations: ORGS, seedRate: data.seedRate };
@@ -268,21 +254,31 @@ export async function run(): Promise<void> {
     targets.push({ name: "dashboard row weight", measured: rowWeights.dashboard, limit: 2048, unit: " B", atMost: true });
     extra.rowWeights = rowWeights;
 
-    // Exports and upload: RSS growth of the server while one runs alone.
-    const partnerExport = await timedDownload(`${base}/api/v1/claims/export.csv`, partnerApi, server);
-    console.log(`   export, large partner: ${partnerExport.rows.toLocaleString("en")} rows, ${fmt(partnerExport.bytes / MB, 1)} MB in ${fmt(partnerExport.seconds, 1)} s; RSS +${fmt(partnerExport.rssGrowth / MB, 1)} MB`);
+    // Exports and upload: RSS growth of the server while one runs alone, over a quiet baseline (the median of a few
+    // readings), sampled every 50 ms. On a restarted server (same port, same build, `npm start`), warmed by a short
+    // export: after the load runs its heap holds whatever garbage they left, which would hide or inflate the growth.
+    await server.stop();
+    server = await startServer(serverEnv, server.port);
+    const exportUrl = `${base}/api/v1/claims/export.csv`;
+    await measuredDownload(server, exportUrl, partnerApi, { maxSeconds: 2 });
+    const partnerExport = await measuredDownload(server, exportUrl, partnerApi);
+    console.log(`\n   export, large partner: ${partnerExport.rows.toLocaleString("en")} rows, ${fmt(partnerExport.bytes / MB, 1)} MB in ${fmt(partnerExport.seconds, 1)} s; RSS +${fmt(partnerExport.rssGrowth / MB, 1)} MB`);
     extra.partnerExport = partnerExport;
     if (process.env.BENCH_EXPORT_ALL !== "0") {
-      const allExport = await timedDownload(`${base}/api/v1/claims/export.csv`, adminApi, server);
+      const allExport = await measuredDownload(server, exportUrl, adminApi);
       console.log(`   export, every claim (admin): ${allExport.rows.toLocaleString("en")} rows, ${fmt(allExport.bytes / MB, 1)} MB in ${fmt(allExport.seconds, 1)} s; RSS +${fmt(allExport.rssGrowth / MB, 1)} MB`);
       targets.push({ name: `CSV export of ${allExport.rows.toLocaleString("en")} rows: RSS growth`, measured: allExport.rssGrowth / MB, limit: 64, unit: " MB", atMost: true });
       extra.allExport = allExport;
     }
-    const uploadBefore = server.rss();
-    let uploadPeak = uploadBefore;
-    const sampler = setInterval(() => (uploadPeak = Math.max(uploadPeak, server.rss())), 100);
+    // A slow client (1 MB/s for 15 s; the server produces ~5 MB/s): the export must wait for it, not pile rows up.
+    const slowExport = await measuredDownload(server, exportUrl, adminApi, { bytesPerSecond: MB, maxSeconds: 15 });
+    console.log(`   export to a slow client (1 MB/s, 15 s): ${fmt(slowExport.bytes / MB, 1)} MB read; RSS +${fmt(slowExport.rssGrowth / MB, 1)} MB`);
+    targets.push({ name: "CSV export to a slow client: RSS growth", measured: slowExport.rssGrowth / MB, limit: 64, unit: " MB", atMost: true });
+    extra.slowExport = slowExport;
+    const uploadBefore = await quietRss(server);
+    const sampler = rssSampler(server);
     const uploaded = await upload(base, fixtures.partnerKey, fixtures.uploadClaimId, UPLOAD_BYTES, "bench-50mb.pdf");
-    clearInterval(sampler);
+    const uploadPeak = sampler.stop();
     console.log(`   upload 50 MB: ${uploaded.status} in ${fmt(uploaded.seconds, 1)} s; RSS +${fmt((uploadPeak - uploadBefore) / MB, 1)} MB`);
     if (uploaded.status !== 201) console.log(`   !! upload answered ${uploaded.status}: ${JSON.stringify(uploaded.body)}`);
     targets.push({ name: "50 MB upload: RSS growth", measured: (uploadPeak - uploadBefore) / MB, limit: 64, unit: " MB", atMost: true });

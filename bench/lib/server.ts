@@ -93,8 +93,10 @@ async function freePort(): Promise<number> {
 
 export interface BenchServer {
   baseUrl: string;
+  port: number;
+  /** npm's process (`npm start`); the server runs in its child. */
   pid: number;
-  /** Resident memory of the server's whole process tree, in bytes. */
+  /** Resident memory of the server's processes (npm's own launcher process not counted), in bytes. */
   rss(): number;
   stop(): Promise<void>;
 }
@@ -130,12 +132,16 @@ function rssOf(pid: number): number {
   }
 }
 
-/** `next start` of the production build against `databaseUrl`, ready to serve. */
-export async function startServer(env: Record<string, string>): Promise<BenchServer> {
+/**
+ * The production build served the way production serves it: `npm start` (scripts/start.sh: migrations, the
+ * bounded heap, `next start`), against `env.DATABASE_URL`, ready to serve.
+ */
+export async function startServer(env: Record<string, string>, fixedPort?: number): Promise<BenchServer> {
   ensureProductionBuild();
-  const port = await freePort();
+  // BENCH_PORT: a fixed port (a shared machine where each person has their own range); else any free one.
+  const port = fixedPort ?? (Number(process.env.BENCH_PORT) || (await freePort()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn("npm", ["start", "--silent", "--", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -153,9 +159,9 @@ export async function startServer(env: Record<string, string>): Promise<BenchSer
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 90_000; // migrations first (npm start), on a busy machine
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(`${baseUrl}/api/v1/openapi.json`);
       if (response.ok) {
@@ -165,14 +171,15 @@ export async function startServer(env: Record<string, string>): Promise<BenchSer
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start did not answer within 90 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const pid = child.pid!;
   return {
     baseUrl,
+    port,
     pid,
-    rss: () => treeOf(pid).reduce((sum, p) => sum + rssOf(p), 0),
+    rss: () => treeOf(pid).filter((p) => p !== pid).reduce((sum, p) => sum + rssOf(p), 0),
     async stop() {
       // Only the processes this benchmark started, by pid.
       const pids = treeOf(pid).reverse();

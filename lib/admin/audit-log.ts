@@ -11,6 +11,7 @@ import type { Actor } from "../claims/lifecycle";
 import { fieldErrorsFromZod } from "../claims/schemas";
 import { cursorInstant, decodeCursor, encodeCursor } from "../paging/cursor";
 import type { Db } from "../db";
+import { pullStream } from "../http/pull-stream";
 import { Prisma } from "../generated/prisma/client";
 import { auditQuerySchema, DATE, type AuditItem, type AuditQuery } from "./audit-schemas";
 import { requireAdmin } from "./users";
@@ -139,18 +140,15 @@ export function exportAuditEventsCsv(db: Db, actor: Actor, rawQuery: unknown): R
   const encoder = new TextEncoder();
   let cursor: string | null | undefined = first;
   let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(AUDIT_CSV_COLUMNS.join(",") + "\r\n"));
-        return;
-      }
-      if (cursor === null) return controller.close();
-      const page = await listAuditEvents(db, actor, { ...base, ...(cursor ? { cursor } : {}) }, 1000);
-      cursor = page.nextCursor;
-      if (page.items.length > 0) controller.enqueue(encoder.encode(page.items.map(auditCsvLine).join("")));
-      else controller.close();
-    },
+  // One page of 1,000 events per read, only when the reader asks (lib/http/pull-stream.ts).
+  return pullStream(async () => {
+    if (!headerSent) {
+      headerSent = true;
+      return encoder.encode(AUDIT_CSV_COLUMNS.join(",") + "\r\n");
+    }
+    if (cursor === null) return null;
+    const page = await listAuditEvents(db, actor, { ...base, ...(cursor ? { cursor } : {}) }, 1000);
+    cursor = page.nextCursor;
+    return page.items.length > 0 ? encoder.encode(page.items.map(auditCsvLine).join("")) : null;
   });
 }

@@ -4,6 +4,7 @@
 import "server-only";
 import { csvLine } from "../csv/csv-cell";
 import type { Db } from "../db";
+import { pullStream } from "../http/pull-stream";
 import { formatClaimNumber } from "./claim-number";
 import type { Actor } from "./lifecycle";
 import { keysetPointOf, readKeyset, type KeysetPoint } from "./keyset";
@@ -43,8 +44,10 @@ function csvRow(claim: ClaimListRow, now: Date): string {
 }
 
 /**
- * All matching rows as a CSV byte stream (header first), in the list's order. Pulls one page of rows per read:
- * back-pressure aware, memory stays flat, and each page is a keyset range scan (no OFFSET).
+ * All matching rows as a CSV byte stream (header first), in the list's order. One keyset page of rows is read per
+ * read of the stream, and only when the reader asks (lib/http/pull-stream.ts): a slow client holds the export
+ * where it is, memory stays flat, and each page is a keyset range scan (no OFFSET). A page is joined into one
+ * string and encoded once.
  */
 export function exportClaimsCsv(
   db: Db,
@@ -57,25 +60,24 @@ export function exportClaimsCsv(
   let from: KeysetPoint | undefined;
   let done = !where;
   let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(CSV_COLUMNS.join(",") + "\r\n"));
-        return;
-      }
-      if (done || !where) return controller.close();
-      const rows = await readKeyset(
-        (page) => db.claim.findMany({ ...page, select: claimListSelect }),
-        where,
-        filters.sort,
-        { from, take: EXPORT_BATCH },
-      );
-      done = rows.length < EXPORT_BATCH;
-      const last = rows[rows.length - 1];
-      if (last) from = keysetPointOf(filters.sort, last);
-      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map((row) => csvRow(row, now)).join("")));
-      else controller.close();
-    },
+  return pullStream(async () => {
+    if (!headerSent) {
+      headerSent = true;
+      return encoder.encode(CSV_COLUMNS.join(",") + "\r\n");
+    }
+    if (done || !where) return null;
+    const rows = await readKeyset(
+      (page) => db.claim.findMany({ ...page, select: claimListSelect }),
+      where,
+      filters.sort,
+      { from, take: EXPORT_BATCH },
+    );
+    done = rows.length < EXPORT_BATCH;
+    const last = rows[rows.length - 1];
+    if (last) from = keysetPointOf(filters.sort, last);
+    if (rows.length === 0) return null;
+    let text = "";
+    for (const row of rows) text += csvRow(row, now);
+    return encoder.encode(text);
   });
 }

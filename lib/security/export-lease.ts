@@ -5,6 +5,7 @@
 // EXPORT_LEASE_SECONDS, renewed while the export keeps streaming, so a crashed node blocks nobody for long.
 import type { RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import { RateLimitedError } from "../claims/errors";
+import { relayStream } from "../http/pull-stream";
 import { createLimiter, defaultLimiterStore, type LimiterStore } from "./rate-limiter-store";
 
 /** How long a lease lives without renewal: a node that dies mid-export blocks its user at most this long. */
@@ -61,30 +62,13 @@ export class ExportLease {
     await this.leases.set(this.userId, 1, this.leaseSeconds).catch(() => undefined);
   }
 
-  /** The export's body: the same bytes, with the lease renewed while it streams and released at its end. */
-  wrap(source: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-    const reader = source.getReader();
-    return new ReadableStream<Uint8Array>({
-      pull: async (controller) => {
-        try {
-          const { done, value } = await reader.read();
-          if (done) {
-            await this.release();
-            controller.close();
-            return;
-          }
-          controller.enqueue(value);
-          await this.renew();
-        } catch (error) {
-          await this.release();
-          controller.error(error);
-        }
-      },
-      cancel: async (reason) => {
-        await this.release();
-        await reader.cancel(reason);
-      },
-    });
+  /**
+   * The export's body: the same bytes, read from `source` only as the reader asks (lib/http/pull-stream.ts), with
+   * the lease renewed while it streams and released at its end, failure or cancellation. `first` (the portal's
+   * byte order mark) goes out before the source's bytes.
+   */
+  wrap(source: ReadableStream<Uint8Array>, first?: Uint8Array): ReadableStream<Uint8Array> {
+    return relayStream(source, { first, onChunk: () => this.renew(), onEnd: () => this.release() });
   }
 }
 
@@ -100,7 +84,7 @@ function exportLeases(): Promise<ExportLeases> {
  * caller builds the stream first, so that its own checks (role, filters) answer before the lease is looked at;
  * a refused export's stream is cancelled unread.
  */
-export async function exportUnderLease(userId: string, source: ReadableStream<Uint8Array>): Promise<ReadableStream<Uint8Array>> {
+export async function exportUnderLease(userId: string, source: ReadableStream<Uint8Array>, first?: Uint8Array): Promise<ReadableStream<Uint8Array>> {
   let lease: ExportLease;
   try {
     lease = await (await exportLeases()).acquire(userId);
@@ -108,7 +92,7 @@ export async function exportUnderLease(userId: string, source: ReadableStream<Ui
     await source.cancel().catch(() => undefined);
     throw error;
   }
-  return lease.wrap(source);
+  return lease.wrap(source, first);
 }
 
 /** The portal's answer to a second export while one runs: a short text the browser shows instead of a download. */
