@@ -22,7 +22,7 @@ import path from "node:path";
 import { loadUrl, type LoadResult } from "./lib/load";
 import { measuredDownload, quietRss, rssSampler } from "./lib/memory";
 import { prepareScaleDatabase } from "./lib/scale-data";
-import { MB, ROOT, startServer, type BenchServer } from "./lib/server";
+import { MB, ROOT, signInOverHttp, startServer, type BenchServer } from "./lib/server";
 import { upload } from "./upload-memory.bench";
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1_000_000);
@@ -31,6 +31,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DIST_DIR = ".next-bench";
 const PASSWORD = "Demo-Pass-2026!"; // the seed's demo password (the bench database is a demo-mode seed)
+const signIn = (baseUrl: string, email: string) => signInOverHttp(baseUrl, email, PASSWORD);
 const UPLOAD_BYTES = 50 * MB;
 
 interface Row {
@@ -59,20 +60,6 @@ function ensureBenchBuild(): void {
 }
 
 // ── sessions and fixtures ───────────────────────────────────────────────────────────────────────────────────────
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`sign-in as ${email} failed (${response.status})`);
-  return session.split(";")[0];
-}
 
 interface Fixtures {
   partnerKey: string;
@@ -131,6 +118,15 @@ async function expectOk(url: string, headers: Record<string, string>): Promise<n
   const body = await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${url} answered ${response.status} (expected 200): check the bench's sign-in`);
   return body.byteLength;
+}
+
+/** The absolute URL of a list page's Next link (rel="next"): a keyset cursor link. */
+async function nextLinkOf(url: string, headers: Record<string, string>): Promise<string> {
+  const html = await (await fetch(url, { headers })).text();
+  const anchor = /<a\b[^>]*\brel="next"[^>]*>/.exec(html)?.[0];
+  const href = anchor && /\bhref="([^"]+)"/.exec(anchor)?.[1];
+  if (!href) throw new Error(`${url} has no Next link`);
+  return new URL(href.replaceAll("&amp;", "&"), url).toString();
 }
 
 async function sqlPerRequest(server: BenchServer, url: string, headers: Record<string, string>, requests = 20) {
@@ -205,6 +201,8 @@ export async function run(): Promise<void> {
     console.log("\n   targets");
     rows.push(await measure(server, "dashboard /claims (50k-claim partner), 25 rows", `${base}/claims`, partner, "floor: in-layout page, 25 rows"));
     rows.push(await measure(server, "dashboard /claims?page=400", `${base}/claims?page=400`, partner, "dashboard /claims (50k-claim partner), 25 rows"));
+    // The way a person reaches page 400: page 399's Next link, which carries a keyset cursor (not an OFFSET).
+    rows.push(await measure(server, "dashboard page 400 by its Next link (cursor)", await nextLinkOf(`${base}/claims?page=399`, partner), partner, "dashboard /claims (50k-claim partner), 25 rows"));
     rows.push(await measure(server, "review queue /review, 25 rows", `${base}/review`, reviewer, "floor: in-layout page, 25 rows"));
     rows.push(await measure(server, "admin list /admin, 25 rows", `${base}/admin`, admin, "floor: in-layout page, 25 rows"));
     rows.push(await measure(server, "GET /api/v1/claims (25)", `${base}/api/v1/claims?pageSize=25`, partnerApi, "floor: route handler {ok:true}"));
@@ -237,6 +235,8 @@ export async function run(): Promise<void> {
     const page1 = byLabel("dashboard /claims (50k-claim partner), 25 rows").result;
     const page400 = byLabel("dashboard /claims?page=400").result;
     targets.push({ name: "dashboard page 400 ÷ page 1 (p50)", measured: page400.p50 / page1.p50, limit: 1.2, unit: "×", atMost: true });
+    const page400ByCursor = byLabel("dashboard page 400 by its Next link (cursor)").result;
+    targets.push({ name: "dashboard page 400 by cursor ÷ page 1 (p50)", measured: page400ByCursor.p50 / page1.p50, limit: 1.2, unit: "×", atMost: true });
     targets.push({ name: "in-layout floor ÷ bare page (req/s)", measured: floorOf("floor: in-layout page, 25 rows").rps / floorOf("floor: bare page, 25 rows").rps, limit: 0.5, unit: "×", atMost: false });
     const apiList = byLabel("GET /api/v1/claims (25)");
     targets.push({ name: "API list p99 ÷ trivial route p99", measured: apiList.result.p99 / floorOf("floor: route handler {ok:true}").p99, limit: 1.5, unit: "×", atMost: true });
@@ -251,7 +251,7 @@ export async function run(): Promise<void> {
       admin: await weight(`${base}/admin`, admin),
     };
     console.log(`\n   row weight (bytes per row, HTML + RSC): dashboard ${fmt(rowWeights.dashboard)}, review ${fmt(rowWeights.review)}, admin ${fmt(rowWeights.admin)}`);
-    targets.push({ name: "dashboard row weight", measured: rowWeights.dashboard, limit: 2048, unit: " B", atMost: true });
+    for (const [list, bytes] of Object.entries(rowWeights)) targets.push({ name: `${list} row weight`, measured: bytes, limit: 2048, unit: " B", atMost: true });
     extra.rowWeights = rowWeights;
 
     // Exports and upload: RSS growth of the server while one runs alone, over a quiet baseline (the median of a few

@@ -211,5 +211,22 @@ export async function startServer(env: Record<string, string>, fixedPort?: numbe
   };
 }
 
+/** The credentials sign-in as a browser posts it (CSRF token, then the callback); returns the session cookie. */
+export async function signInOverHttp(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  await response.arrayBuffer();
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
+  if (!session) throw new Error(`sign-in as ${email} on ${baseUrl} failed (${response.status})`);
+  return session.split(";")[0];
+}
+
 export const MB = 1024 * 1024;
 export const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;

@@ -15,10 +15,12 @@ const sent = vi.hoisted(() => [] as { query: string; params: string }[]);
 const recording = vi.hoisted(() => ({ client: undefined as unknown }));
 const session = vi.hoisted(() => ({ user: null as null | { id: string; role: string; organizationId: string | null; name: string; email: string; organizationName: string | null } }));
 
-// The route handlers call getDb(): here it answers the recording client (a real PrismaClient on the test database).
+// The route handlers call getDb() or getReadDb() (exports read the replica when there is one): here both answer the
+// recording client (a real PrismaClient on the test database).
 vi.mock("../../lib/db", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../lib/db")>();
-  return { ...original, getDb: () => (recording.client ?? original.getDb()) as ReturnType<typeof original.getDb> };
+  const recorded = () => (recording.client ?? original.getDb()) as ReturnType<typeof original.getDb>;
+  return { ...original, getDb: recorded, getReadDb: recorded };
 });
 // The portal route reads the session through getCurrentUser; the test stands in for the cookie.
 vi.mock("../../lib/auth/session", async (importOriginal) => ({

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type BenchServer } from "../../bench/lib/server";
+import { signInOverHttp, startServer, type BenchServer } from "../../bench/lib/server";
 import { at, claimIn, createWorld, DAY, MONDAY, type BuiltClaim, type World } from "../fixtures/claims";
 import { resolveChainKey } from "../../lib/audit/chain-key.mjs";
 import { hashPassword } from "../../lib/auth/password";
@@ -30,6 +30,7 @@ import { createTestDatabase, pgAvailable, type TestDatabase } from "./test-db";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const PASSWORD = "Two-Nodes-Pass-2026!";
+const signIn = (baseUrl: string, email: string) => signInOverHttp(baseUrl, email, PASSWORD);
 const built = fs.existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"));
 const ci = Boolean(process.env.CI) && process.env.CI !== "false" && process.env.CI !== "0";
 // Without a build the file is skipped locally (with a warning), and fails under CI: CI must not pass by skipping.
@@ -44,22 +45,6 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30
   }
 }
 
-/** The credentials sign-in as a browser posts it; returns the session cookie. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  await response.arrayBuffer();
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`sign-in as ${email} on ${baseUrl} failed (${response.status})`);
-  return session.split(";")[0];
-}
 
 describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
   let t: TestDatabase;
