@@ -157,7 +157,8 @@ async function insertClaims(sql: Sql, orgsJson: string, from: number, to: number
           FROM h)
     INSERT INTO "Claim" ("id", "organizationId", "mpnId", "program", "activity", "solutionArea", "customerTenantId",
       "customerDomain", "customerName", "customerNameLower", "customerDomainLower", "commentary", "status", "version",
-      "dueAt", "createdById", "createdAt", "updatedAt", "submittedAt", "rejectionReason", "rejectedAt")
+      "dueAt", "createdById", "createdAt", "updatedAt", "submittedAt", "rejectionReason", "rejectedAt",
+      "infoRequestedAt", "approvedAt", "decidedAt", "consentEndsAt")
     SELECT 'bulk_' || g.s, orgs.id, orgs.mpn,
       (CASE WHEN (g.hv / 11) % 2 = 0 THEN 'OSU' ELSE 'OSA' END)::"Program",
       (ARRAY['PRE_SALES','REVENUE_ASSOCIATION','USAGE'])[1 + ((g.hv / 13) % 3)::int]::"Activity",
@@ -170,7 +171,14 @@ async function insertClaims(sql: Sql, orgsJson: string, from: number, to: number
       'bulk-seed', g.created, g.created + interval '1 hour',
       CASE WHEN g.st <> 'EDITING' THEN g.created + interval '30 minutes' END,
       CASE WHEN g.st = 'REJECTED' THEN 'INSUFFICIENT_POE'::"RejectionReason" END,
-      CASE WHEN g.st = 'REJECTED' THEN g.created + interval '1 hour' END
+      CASE WHEN g.st = 'REJECTED' THEN g.created + interval '1 hour' END,
+      -- The stage fields the sweep's rules read, as the lifecycle sets them: a partner-action stage began when
+      -- the information was requested (its deadline 10 business days on); an approval opened the consent window
+      -- that ends at dueAt (ended and completed where dueAt is unset).
+      CASE WHEN g.st = 'PARTNER_ACTION_REQUIRED' THEN g.due - interval '14 days' END,
+      CASE WHEN g.st = 'APPROVED' THEN g.created + interval '1 hour' END,
+      CASE WHEN g.st IN ('APPROVED','REJECTED') THEN g.created + interval '1 hour' END,
+      CASE WHEN g.st = 'APPROVED' AND (g.hv / 19) % 3 = 0 THEN g.due END
     FROM g JOIN orgs ON orgs.i = g.oi`,
     orgsJson,
     from,

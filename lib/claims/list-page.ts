@@ -6,7 +6,7 @@ import type { Db } from "../db";
 import type { Actor } from "./lifecycle";
 import { ClaimError } from "./errors";
 import { orderByFor } from "./keyset";
-import { claimCursor, decodeClaimCursor, readPage, type ClaimCursor, type FindPage } from "./list-cursor";
+import { claimCursor, decodeClaimCursor, KEYSET_SELECT, readPage, type ClaimCursor, type FindPage, type KeysetRow } from "./list-cursor";
 import {
   claimListSelect,
   listWhere,
@@ -45,9 +45,10 @@ export async function listClaimsPage(
   const beyondReadLimit = !cursor && (filters.page - 1) * filters.pageSize >= limits.read;
   const orderBy = orderByFor(filters.sort);
   const findRows: FindPage<ClaimListRow> = (args) => db.claim.findMany({ ...args, select: claimListSelect });
+  const locate: FindPage<KeysetRow> = (args) => db.claim.findMany({ ...args, select: KEYSET_SELECT });
   const [counts, read, counted] = await Promise.all([
     statusCounts(db, actor),
-    where && !beyondReadLimit ? readPage(findRows, where, filters, cursor) : Promise.resolve({ rows: [] as ClaimListRow[], more: false }),
+    where && !beyondReadLimit ? readPage(findRows, locate, where, filters, cursor) : Promise.resolve({ rows: [] as ClaimListRow[], more: false }),
     where && !onlyStatusFilter(filters)
       ? // With the list's ORDER BY the capped count walks the list's own index and stops after the cap
         // (without it Prisma orders by id: a walk of the primary key).
@@ -59,7 +60,7 @@ export async function listClaimsPage(
   let hasNextPage = cursor?.backward ? rows.length > 0 : read.more;
   // Walking back reached the start (rows were added or removed since the link was made): show the real page 1.
   if (cursor?.backward && !read.more && where) {
-    const first = await readPage(findRows, where, { ...filters, cursor: undefined, page: 1 }, null);
+    const first = await readPage(findRows, locate, where, { ...filters, cursor: undefined, page: 1 }, null);
     ({ rows } = first);
     hasNextPage = first.more;
     page = 1;

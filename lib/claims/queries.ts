@@ -10,7 +10,7 @@ import { parseClaimNumber } from "./claim-number";
 import type { Actor } from "./lifecycle";
 import { claimDetailInclude, type ClaimDetail } from "./claim-detail";
 import { ClaimError } from "./errors";
-import { claimCursor, decodeClaimCursor, readPage } from "./list-cursor";
+import { claimCursor, decodeClaimCursor, KEYSET_SELECT, readPage } from "./list-cursor";
 import { PAGE_CEILING } from "./schemas/limits";
 import { EXTRA_LIST_FILTERS, type ClaimSort, type ExtraListFilters } from "./schemas/list-query";
 import { SLA_STAGES } from "./sla";
@@ -222,7 +222,13 @@ export async function listClaimDetails(
   const counts = await statusCounts(db, actor);
   if (!where) return { items: [], total: 0, page, pageSize: filters.pageSize, counts, nextCursor: null };
   const [{ rows, more }, total] = await Promise.all([
-    readPage((args) => db.claim.findMany({ ...args, include: claimDetailInclude }), where, filters, cursor),
+    readPage(
+      (args) => db.claim.findMany({ ...args, include: claimDetailInclude }),
+      (args) => db.claim.findMany({ ...args, select: KEYSET_SELECT }),
+      where,
+      filters,
+      cursor,
+    ),
     // Unfiltered or status-only views read the total from the maintained counts; other filters count.
     onlyStatusFilter(filters) ? Promise.resolve(totalFromCounts(counts, filters.status)) : db.claim.count({ where }),
   ]);
