@@ -27,15 +27,37 @@ export function reminderDueAt(deadline: Date, k: number, cal: BusinessCalendar):
   return new Date(endOfLocalDate(previousLocalDate(day), cal).getTime() + 1);
 }
 
+export type ReminderClock = (deadline: Date, k: number) => Date;
+
+/**
+ * reminderDueAt remembered per deadline's local date and k (it depends on nothing else): a sweep asks for thousands
+ * of deadlines that share a few dates, and each answer walks the calendar in the portal's time zone.
+ */
+export function reminderClock(cal: BusinessCalendar): ReminderClock {
+  const byDate = new Map<string, Date>();
+  return (deadline, k) => {
+    const key = `${localDateOf(deadline, cal)} ${k}`;
+    let at = byDate.get(key);
+    if (!at) byDate.set(key, (at = reminderDueAt(deadline, k, cal)));
+    return at;
+  };
+}
+
 /**
  * The reminder to send now (k), or null: the latest one whose time has come, provided it came after the stage began
  * and the deadline has not passed. Sending "once" is the caller's job (a unique key per stage and k).
  */
-export function dueReminder(stageStartedAt: Date, deadline: Date, now: Date, cal: BusinessCalendar): number | null {
+export function dueReminder(
+  stageStartedAt: Date,
+  deadline: Date,
+  now: Date,
+  cal: BusinessCalendar,
+  dueAtOf: ReminderClock = (d, k) => reminderDueAt(d, k, cal),
+): number | null {
   if (now.getTime() > deadline.getTime()) return null;
   let due: number | null = null;
   for (const k of REMINDER_BUSINESS_DAYS) {
-    const at = reminderDueAt(deadline, k, cal).getTime();
+    const at = dueAtOf(deadline, k).getTime();
     if (at <= now.getTime()) due = at >= stageStartedAt.getTime() ? k : null;
   }
   return due;

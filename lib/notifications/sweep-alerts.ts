@@ -12,9 +12,10 @@ import { calendarOf } from "../claims/sla";
 import { untimed, type BatchTimer } from "../claims/sweep-clock";
 import { claimRefOf, filerLanguage, partnerAudience } from "./claim-messages";
 import { notify } from "./notify";
-import { dueReminder, reminderHorizon } from "./reminders";
+import { dueReminder, reminderClock, reminderHorizon } from "./reminders";
 
-const BATCH = 200;
+// Claims read a page, for the reminders' check (the sends themselves are one short transaction each).
+const READ_PAGE = 1_000;
 /** A 2-business-day reminder falls at most this many days before its deadline (weekends and a run of holidays). */
 const REMINDER_HORIZON_DAYS = 14;
 
@@ -53,6 +54,7 @@ const BATCH_TRANSACTION = { timeout: 30_000, maxWait: 30_000 };
 export async function sendPartnerReminders(db: Db, now: Date, timer: BatchTimer = untimed): Promise<number> {
   const cal = calendarOf(await getSlaSettings(db));
   const horizon = reminderHorizon(now, cal, REMINDER_HORIZON_DAYS);
+  const dueAtOf = reminderClock(cal);
   let sent = 0;
   let after: { dueAt: Date; id: string } | undefined;
   for (;;) {
@@ -60,13 +62,15 @@ export async function sendPartnerReminders(db: Db, now: Date, timer: BatchTimer 
     const claims = await db.claim.findMany({
       where: {
         status: "PARTNER_ACTION_REQUIRED",
-        dueAt: { gte: now, lte: horizon },
+        // The keyset's own dueAt is the range's start, so each page's walk begins where the last one ended (with
+        // only the OR below, every page re-walked the horizon from `now`: quadratic in its claims).
+        dueAt: { gte: after && after.dueAt > now ? after.dueAt : now, lte: horizon },
         infoRequestedAt: { not: null },
         ...(after ? { OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] } : {}),
       },
       select: CLAIM_FIELDS,
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      take: BATCH,
+      take: READ_PAGE,
     });
     if (claims.length === 0) return sent;
     const last = claims[claims.length - 1];
@@ -74,15 +78,17 @@ export async function sendPartnerReminders(db: Db, now: Date, timer: BatchTimer 
     const due = claims.flatMap((claim) => {
       const stageStart = claim.infoRequestedAt;
       if (!stageStart || !claim.dueAt) return [];
-      const k = dueReminder(stageStart, claim.dueAt, now, cal);
+      const k = dueReminder(stageStart, claim.dueAt, now, cal, dueAtOf);
       return k === null ? [] : [{ claim, dueAt: claim.dueAt, k, key: reminderKey(stageStart, k) }];
     });
-    // The reminders of this page sent before: one read, not a transaction per claim on every sweep.
+    // The reminders of this page sent before: one read, not a transaction per claim on every sweep. A join to the
+    // page's (claim, key) pairs walks the primary key once per pair; the same test as an OR of 200 pairs was
+    // evaluated against every ClaimAlert row (2.3 s a sweep with nothing due at 1,000,000 claims, 14,000 in the horizon).
     const sentBefore = due.length
-      ? await db.claimAlert.findMany({
-          where: { OR: due.map((d) => ({ claimId: d.claim.id, key: d.key })) },
-          select: { claimId: true, key: true },
-        })
+      ? await db.$queryRaw<{ claimId: string; key: string }[]>`
+          SELECT a."claimId", a."key" FROM "ClaimAlert" a
+          JOIN unnest(${due.map((d) => d.claim.id)}::text[], ${due.map((d) => d.key)}::text[]) AS page("claimId", "key")
+            ON a."claimId" = page."claimId" AND a."key" = page."key"`
       : [];
     const sentKeys = new Set(sentBefore.map((a) => `${a.claimId} ${a.key}`));
     for (const { claim, dueAt, k, key } of due) {

@@ -6,7 +6,7 @@ import { afterFailure, MAX_ATTEMPTS } from "../../lib/mail/retry";
 import { encryptionKey, openSecret, sealSecret } from "../../lib/mail/secret-box";
 import { formatDateForPeople, inAppText, renderMessage, type MessageData } from "../../lib/mail/templates";
 import { languageFromAcceptLanguage } from "../../lib/notifications/catalogue";
-import { dueReminder, reminderDueAt, reminderHorizon } from "../../lib/notifications/reminders";
+import { dueReminder, reminderClock, reminderDueAt, reminderHorizon } from "../../lib/notifications/reminders";
 
 const UTC: BusinessCalendar = { timeZone: "UTC", holidays: [] };
 const FRIDAY_DEADLINE = new Date("2026-12-04T23:59:59.999Z");
@@ -37,6 +37,19 @@ describe("partner-action reminders", () => {
     const lateStart = new Date("2026-12-03T15:00:00.000Z");
     expect(dueReminder(lateStart, FRIDAY_DEADLINE, new Date("2026-12-03T16:00:00.000Z"), UTC)).toBeNull();
     expect(dueReminder(lateStart, FRIDAY_DEADLINE, new Date("2026-12-04T00:00:00.000Z"), UTC)).toBe(1);
+  });
+});
+
+describe("the sweep's remembered reminder clock", () => {
+  it("answers what reminderDueAt answers, for deadlines sharing a local date or not, in any zone", () => {
+    const paris: BusinessCalendar = { timeZone: "Europe/Paris", holidays: ["2026-12-25"] };
+    for (const cal of [UTC, paris]) {
+      const clock = reminderClock(cal);
+      // Every 97 minutes for 3 weeks: many deadlines per local date, and dates on both sides of midnight in Paris.
+      for (let t = Date.parse("2026-12-01T00:00:00Z"); t < Date.parse("2026-12-22T00:00:00Z"); t += 97 * 60_000) {
+        for (const k of [2, 1]) expect(clock(new Date(t), k).toISOString()).toBe(reminderDueAt(new Date(t), k, cal).toISOString());
+      }
+    }
   });
 });
 
