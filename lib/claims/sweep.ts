@@ -100,7 +100,10 @@ async function notifyPartnersOfDecisions(
  * minute, on every node) then skips the step's BEGIN … COMMIT. The batch itself re-reads under its locks.
  */
 async function anyDue(db: Db, where: Prisma.Sql): Promise<boolean> {
-  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM "Claim" WHERE ${where} LIMIT 1`;
+  // Every probe names a status and a deadline bound: ordered by the deadline, the plan is a walk of the
+  // (status, dueAt, id) index that stops at the bound. Unordered, with a LIMIT 1 and a few thousand matches in
+  // its statistics, PostgreSQL chose a sequential scan, which with nothing due read all 1,000,000 claims (~125 ms).
+  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM "Claim" WHERE ${where} ORDER BY "dueAt" LIMIT 1`;
   return rows.length > 0;
 }
 
