@@ -6,7 +6,7 @@ import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../fixtures/claims";
 import { sessionUser } from "../../lib/auth/session";
-import { startNodeCacheListener, stopNodeCacheListener } from "../../lib/cache/invalidation";
+import { turnNodeCachesOn } from "./support/node-caches";
 import { authenticateApiKey } from "../../lib/claims/api-keys";
 import { getSlaSettings, SLA_SETTINGS_KEY } from "../../lib/claims/settings";
 import { getDb } from "../../lib/db";
@@ -25,18 +25,15 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
 describe.skipIf(!pgAvailable)("node caches invalidated by PostgreSQL notifications", () => {
   let env: ApiTestEnv;
   let w: World;
-  const previous = process.env.NODE_CACHE_SECONDS;
+  let restoreNodeCaches: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     env = await startApiTestEnv();
     w = await createWorld(env.t.db);
-    process.env.NODE_CACHE_SECONDS = "60";
-    await startNodeCacheListener();
+    restoreNodeCaches = await turnNodeCachesOn();
   });
   afterAll(async () => {
-    await stopNodeCacheListener();
-    if (previous === undefined) delete process.env.NODE_CACHE_SECONDS;
-    else process.env.NODE_CACHE_SECONDS = previous;
+    await restoreNodeCaches?.();
     await stopApiTestEnv(env);
   });
 

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimIn, createWorld, type World } from "../fixtures/claims";
-import { startNodeCacheListener, stopNodeCacheListener } from "../../lib/cache/invalidation";
+import { turnNodeCachesOn } from "./support/node-caches";
 import { createApiKeyForEmail } from "../../lib/claims/api-keys";
 import { getSlaSettings } from "../../lib/claims/settings";
 import { closeDb, getDb, getReadDb, isProcessClient } from "../../lib/db";
@@ -19,7 +19,7 @@ describe.skipIf(!pgAvailable)("read replica: DATABASE_REPLICA_URL under a read-o
   let w: World;
   let role: string;
   let keys: { partner: string; reviewer: string; admin: string };
-  const previousCache = process.env.NODE_CACHE_SECONDS;
+  let restoreNodeCaches: (() => Promise<void>) | undefined;
 
   /** As the database owner (the test's admin connection), on the test database. */
   async function asOwner(sql: string): Promise<void> {
@@ -55,9 +55,7 @@ describe.skipIf(!pgAvailable)("read replica: DATABASE_REPLICA_URL under a read-o
   });
 
   afterAll(async () => {
-    await stopNodeCacheListener();
-    if (previousCache === undefined) delete process.env.NODE_CACHE_SECONDS;
-    else process.env.NODE_CACHE_SECONDS = previousCache;
+    await restoreNodeCaches?.();
     delete process.env.DATABASE_REPLICA_URL;
     // The role is the cluster's: dropped by name once its database (and with it every grant) is gone.
     await stopApiTestEnv(env);
@@ -124,8 +122,7 @@ describe.skipIf(!pgAvailable)("read replica: DATABASE_REPLICA_URL under a read-o
   });
 
   it("node caches work for the read client and are filled from the primary", async () => {
-    process.env.NODE_CACHE_SECONDS = "60";
-    await startNodeCacheListener();
+    restoreNodeCaches = await turnNodeCachesOn();
     const read = getReadDb();
     await asOwner(`REVOKE SELECT ON "Setting", "Holiday" FROM "${role}"`);
     try {

@@ -10,7 +10,7 @@ vi.hoisted(() => {
   process.env.CPOR_SQL_STATS = "1";
 });
 
-import { startNodeCacheListener, stopNodeCacheListener } from "../../lib/cache/invalidation";
+import { turnNodeCachesOn } from "./support/node-caches";
 import { claimCommentsWindow, claimHistoryWindow, COMMENTS_WINDOW, HISTORY_WINDOW } from "../../lib/claims/claim-history";
 import { conflictsOf } from "../../lib/claims/claim-reads";
 import { findVisibleClaim } from "../../lib/claims/find-visible-claim";
@@ -30,19 +30,16 @@ async function statementsOf(work: () => Promise<unknown>): Promise<number> {
 describe.skipIf(!pgAvailable)("SQL statements per request (PostgreSQL)", () => {
   let env: ApiTestEnv;
   let w: World;
-  const previousCache = process.env.NODE_CACHE_SECONDS;
+  let restoreNodeCaches: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     env = await startApiTestEnv();
     w = await createWorld(env.t.db);
     // As in production: the node caches on, kept right by the invalidation listener.
-    process.env.NODE_CACHE_SECONDS = "60";
-    await startNodeCacheListener();
+    restoreNodeCaches = await turnNodeCachesOn();
   });
   afterAll(async () => {
-    await stopNodeCacheListener();
-    if (previousCache === undefined) delete process.env.NODE_CACHE_SECONDS;
-    else process.env.NODE_CACHE_SECONDS = previousCache;
+    await restoreNodeCaches?.();
     await stopApiTestEnv(env);
   });
 
