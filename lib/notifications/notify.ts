@@ -47,12 +47,17 @@ interface Recipient {
 const RECIPIENT_FIELDS = { id: true, email: true, language: true, emailOptOut: true } as const;
 const REVIEWER: UserRole = "REVIEWER";
 
-async function usersOf(tx: Tx, audience: Exclude<Audience, { kind: "address" }>): Promise<Recipient[]> {
+const recipientOf = (r: { id: string; email: string; language: string | null; emailOptOut: string[] }): Recipient => ({
+  userId: r.id,
+  email: r.email,
+  language: r.language,
+  emailOptOut: r.emailOptOut,
+});
+
+/** The users of a staff or single-user audience (partner users are read for a whole batch: partnerUsersOf). */
+async function usersOf(tx: Tx, audience: Exclude<Audience, { kind: "address" | "partner-users" }>): Promise<Recipient[]> {
   let where: Prisma.UserWhereInput;
   switch (audience.kind) {
-    case "partner-users":
-      where = { organizationId: audience.organizationId, role: { in: [...PARTNER_ROLES] } };
-      break;
     case "claim-reviewers":
       if (audience.reviewerId) {
         const assigned = await usersOf(tx, { kind: "user", userId: audience.reviewerId });
@@ -68,7 +73,7 @@ async function usersOf(tx: Tx, audience: Exclude<Audience, { kind: "address" }>)
       break;
   }
   const rows = await tx.user.findMany({ where: { ...where, active: true }, select: RECIPIENT_FIELDS, orderBy: { id: "asc" } });
-  return rows.map((r) => ({ userId: r.id, email: r.email, language: r.language, emailOptOut: r.emailOptOut }));
+  return rows.map(recipientOf);
 }
 
 /** Writes the notifications and outbox rows; returns how many of each. */
@@ -157,7 +162,7 @@ async function partnerUsersOf(tx: Tx, organizationIds: string[]): Promise<Map<st
   });
   for (const r of rows) {
     const list = byOrganization.get(r.organizationId!) ?? [];
-    list.push({ userId: r.id, email: r.email, language: r.language, emailOptOut: r.emailOptOut });
+    list.push(recipientOf(r));
     byOrganization.set(r.organizationId!, list);
   }
   return byOrganization;
