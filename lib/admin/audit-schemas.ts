@@ -1,7 +1,7 @@
 // Query and response shapes of the audit log (docs/api.md: `audit-events`), shared by the API, the admin page
 // and the OpenAPI document (which must not import server-only modules).
 import { z } from "zod";
-import { hasNoNul, NO_NUL } from "../claims/schemas/building-blocks";
+import { isStorableText, NOT_STORABLE } from "../claims/schemas/building-blocks";
 
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const instant = (edge: "from" | "to") =>
@@ -13,8 +13,8 @@ const instant = (edge: "from" | "to") =>
     .describe(edge === "from" ? "Inclusive start (a date means its 00:00 UTC)." : "Inclusive end (a date means the whole day, UTC).");
 
 export const auditQuerySchema = z.object({
-  actorId: z.string().trim().min(1).refine(hasNoNul, NO_NUL).optional(),
-  organizationId: z.string().trim().min(1).refine(hasNoNul, NO_NUL).optional(),
+  actorId: z.string().trim().min(1).refine(isStorableText, NOT_STORABLE).optional(),
+  organizationId: z.string().trim().min(1).refine(isStorableText, NOT_STORABLE).optional(),
   type: z.string().trim().regex(/^[A-Z_]{1,64}$/, { error: "An event type, e.g. SIGN_IN_FAILED" }).optional(),
   from: instant("from"),
   to: instant("to"),

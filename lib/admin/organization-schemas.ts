@@ -2,7 +2,7 @@
 // admin page, its server actions and the REST API.
 import { z } from "zod";
 import { mpnIdSchema } from "../claims/schemas";
-import { hasNoNul, NO_NUL } from "../claims/schemas/building-blocks";
+import { isStorableText, NOT_STORABLE } from "../claims/schemas/building-blocks";
 
 const nameSchema = z
   .string({ error: "Enter the organization's name" })
@@ -10,7 +10,7 @@ const nameSchema = z
   .min(1, { error: "Enter the organization's name" })
   .max(200, { error: "Shorten the name to 200 characters or fewer" })
   .refine((value) => !/[\r\n]/.test(value), { error: "A name is one line" })
-  .refine(hasNoNul, NO_NUL);
+  .refine(isStorableText, NOT_STORABLE);
 
 const mpnIdList = z
   .array(mpnIdSchema)

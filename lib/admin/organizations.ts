@@ -7,7 +7,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { ClaimError } from "../claims/errors";
 import type { Actor } from "../claims/lifecycle";
 import { fieldErrorsFromZod } from "../claims/schemas";
-import { hasNoNul } from "../claims/schemas/building-blocks";
+import { isStorableText } from "../claims/schemas/building-blocks";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { organizationCreateSchema, organizationPatchSchema, type OrganizationResource } from "./organization-schemas";
@@ -89,7 +89,7 @@ export async function updateOrganization(db: Db, actor: Actor, organizationId: s
   if (!parsed.success) throw new ClaimError("VALIDATION", "The change is not valid.", fieldErrorsFromZod(parsed.error));
   const patch = parsed.data;
   // An id holding U+0000 names no organization (PostgreSQL text cannot hold it): the same answer as a missing one.
-  if (!hasNoNul(organizationId)) throw new ClaimError("NOT_FOUND", "No such organization.");
+  if (!isStorableText(organizationId)) throw new ClaimError("NOT_FOUND", "No such organization.");
   return db
     .$transaction(async (tx) => {
       // Lock the organization row: concurrent changes to one organization apply one after the other.

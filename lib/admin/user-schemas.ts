@@ -2,7 +2,7 @@
 // server actions and the REST API so the three refuse the same input.
 import { z } from "zod";
 import { PARTNER_ROLES, USER_ROLES, type UserRole } from "../claims/catalogue";
-import { hasNoNul, NO_NUL } from "../claims/schemas/building-blocks";
+import { isStorableText, NOT_STORABLE } from "../claims/schemas/building-blocks";
 
 export const USER_NAME_MAX = 100;
 
@@ -20,7 +20,7 @@ const nameSchema = z
   .min(1, { error: "Enter the user's name" })
   .max(USER_NAME_MAX, { error: `Shorten the name to ${USER_NAME_MAX} characters or fewer` })
   .refine((value) => !/[\r\n]/.test(value), { error: "A name is one line" })
-  .refine(hasNoNul, NO_NUL);
+  .refine(isStorableText, NOT_STORABLE);
 
 const roleSchema = z.enum(USER_ROLES, { error: `Choose a role: ${USER_ROLES.join(", ")}` });
 
@@ -38,7 +38,7 @@ export const userCreateSchema = z
     email: userEmailSchema,
     name: nameSchema,
     role: roleSchema,
-    organizationId: z.string().trim().min(1).refine(hasNoNul, NO_NUL).nullish(),
+    organizationId: z.string().trim().min(1).refine(isStorableText, NOT_STORABLE).nullish(),
   })
   .superRefine((value, ctx) => {
     if (isPartnerRole(value.role) && !value.organizationId) {
@@ -60,7 +60,7 @@ export const userPatchSchema = z
 export type UserPatch = z.infer<typeof userPatchSchema>;
 
 export const userListQuerySchema = z.object({
-  q: z.string().trim().max(254).refine(hasNoNul, NO_NUL).optional(),
+  q: z.string().trim().max(254).refine(isStorableText, NOT_STORABLE).optional(),
   active: z.enum(["true", "false"]).optional(),
 });
 

@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import { ClaimError, isClaimError } from "../claims/errors";
 import { fieldErrorsFromZod } from "../claims/schemas";
+import { isStorableText } from "../claims/schemas/building-blocks";
 
 /** JSON request bodies larger than this are refused (PoE files go to the streamed upload route instead). */
 export const JSON_BODY_MAX_BYTES = 1024 * 1024;
@@ -18,20 +19,22 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
   if (text.trim() === "") return { ok: true, value: {} };
   try {
     const value: unknown = JSON.parse(text);
-    // PostgreSQL text cannot hold U+0000: such a string would fail at the INSERT as a 500. Refused as a bad body.
-    if (holdsNul(value)) return { ok: false, message: "The request body holds the NUL character (\\u0000), which no field accepts." };
+    // Text PostgreSQL cannot store (U+0000, a lone surrogate) would fail at the INSERT as a 500: refused as a bad body.
+    if (holdsUnstorableText(value)) {
+      return { ok: false, message: "The request body holds the NUL character (\\u0000) or an unpaired surrogate (e.g. \\ud800), which no field accepts." };
+    }
     return { ok: true, value };
   } catch (error) {
     return { ok: false, message: `The request body is not valid JSON (${(error as Error).message}). Send a JSON object.` };
   }
 }
 
-/** Whether any string (or key) of a parsed JSON value contains U+0000. */
-export function holdsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
+/** Whether any string (or key) of a parsed JSON value holds text PostgreSQL cannot store (see isStorableText). */
+export function holdsUnstorableText(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return !isStorableText(value);
   if (value === null || typeof value !== "object" || depth > 64) return false;
-  if (Array.isArray(value)) return value.some((item) => holdsNul(item, depth + 1));
-  return Object.entries(value).some(([key, item]) => key.includes("\u0000") || holdsNul(item, depth + 1));
+  if (Array.isArray(value)) return value.some((item) => holdsUnstorableText(item, depth + 1));
+  return Object.entries(value).some(([key, item]) => !isStorableText(key) || holdsUnstorableText(item, depth + 1));
 }
 
 async function readText(request: Request): Promise<string> {

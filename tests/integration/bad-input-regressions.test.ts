@@ -1,6 +1,7 @@
 // Regressions found by the proof suite's bad-input fuzzing (tests/integration/proof-bad-input.test.ts), through
 // the real route handlers: U+0000 in a path, a query or a JSON body, and a rejection reason that is an object,
-// each used to end in a 500 (PostgreSQL refuses U+0000 in text; String() of such an object throws).
+// each used to end in a 500 (PostgreSQL refuses U+0000 in text; String() of such an object throws); so did a lone
+// surrogate in a comment, refused by the history event's JSON payload.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimIn, createWorld, type BuiltClaim, type World } from "../fixtures/claims";
 import { call, expectProblem, keyFor, startApiTestEnv, stopApiTestEnv, type ApiTestEnv } from "./api-helpers";
@@ -38,6 +39,15 @@ describe.skipIf(!pgAvailable)("bad input that used to answer 500 (PostgreSQL)", 
     const before = await dbFingerprint(env.t.db);
     const result = await call("POST", `/claims/${underReview.claim.id}/comments`, { key: partner, json: { body: "hello\u0000world" } });
     expect(expectProblem(result, 422, "VALIDATION").detail).toMatch(/NUL/);
+    expect(await dbFingerprint(env.t.db)).toEqual(before);
+  });
+
+  it("a JSON body with an unpaired surrogate (\\ud800) is a 422, and writes nothing: the history's JSON payload cannot hold it", async () => {
+    const before = await dbFingerprint(env.t.db);
+    for (const key of [partner, reviewer]) {
+      const result = await call("POST", `/claims/${underReview.claim.id}/comments`, { key, body: '{"body":"\\ud800"}', headers: { "Content-Type": "application/json" } });
+      expect(expectProblem(result, 422, "VALIDATION").detail).toMatch(/unpaired surrogate/);
+    }
     expect(await dbFingerprint(env.t.db)).toEqual(before);
   });
 

@@ -1,7 +1,7 @@
 // Regressions found by the proof suite's bad-input fuzzing (tests/integration/proof-bad-input.test.ts): input
 // that used to end in a 500 is now refused (or made harmless) before it reaches PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { holdsNul } from "../../lib/api/request";
+import { holdsUnstorableText } from "../../lib/api/request";
 import { parseListQueryLeniently } from "../../lib/claims/list-params";
 import { organizationCreateSchema } from "../../lib/admin/organization-schemas";
 import { userCreateSchema } from "../../lib/admin/user-schemas";
@@ -19,11 +19,16 @@ describe("bad input that used to answer 500", () => {
     expect(rejectBodySchema.safeParse({ reason: "CUSTOMER_DECLINE" }).error?.issues[0].message).toMatch(/customer denies consent/);
   });
 
-  it("holdsNul finds U+0000 in any string or key of a JSON value, and nothing else", () => {
-    expect(holdsNul("a\u0000b")).toBe(true);
-    expect(holdsNul({ customer: { name: ["x", "\u0000"] } })).toBe(true);
-    expect(holdsNul({ "k\u0000": 1 })).toBe(true);
-    expect(holdsNul({ text: "\\u0000 written out", n: 0, none: null, list: [] })).toBe(false);
+  it("holdsUnstorableText finds U+0000 or an unpaired surrogate in any string or key of a JSON value, and nothing else", () => {
+    expect(holdsUnstorableText("a\u0000b")).toBe(true);
+    // A lone surrogate in the history's JSON payload is refused by PostgreSQL (a 500 the fuzzer found in CI).
+    expect(holdsUnstorableText(JSON.parse('{"body":"\\ud800"}'))).toBe(true);
+    expect(holdsUnstorableText({ body: "x\uDC00" })).toBe(true);
+    expect(holdsUnstorableText({ ["\uDBFFk"]: 1 })).toBe(true);
+    expect(holdsUnstorableText({ body: "😀 \uD83D\uDE00 é" })).toBe(false);
+    expect(holdsUnstorableText({ customer: { name: ["x", "\u0000"] } })).toBe(true);
+    expect(holdsUnstorableText({ "k\u0000": 1 })).toBe(true);
+    expect(holdsUnstorableText({ text: "\\u0000 written out", n: 0, none: null, list: [] })).toBe(false);
   });
 
   it("the pages' lenient list parser drops U+0000 from a search instead of sending it to the database", () => {
@@ -37,6 +42,8 @@ describe("bad input that used to answer 500", () => {
       expect(result.success).toBe(false);
       expect(result.error?.issues[0].message).toMatch(/NUL/);
       expect(schema.safeParse({ body: "signed" }).success).toBe(true);
+      expect(schema.safeParse({ body: "signed \uD800" }).error?.issues[0].message).toMatch(/unpaired surrogate/);
+      expect(schema.safeParse({ body: "signed 😀" }).success).toBe(true);
     }
   });
 

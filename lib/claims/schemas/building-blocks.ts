@@ -19,12 +19,14 @@ export function guid(what: string) {
 }
 
 /**
- * PostgreSQL text cannot hold U+0000: every text field refuses it here, next to its other checks, instead of the
- * write failing as a 500 (found by the proof suite's bad-input fuzzing). A refinement, not a pattern, so the
- * OpenAPI document is unchanged.
+ * Text PostgreSQL cannot store: U+0000 (text refuses it) and a lone UTF-16 surrogate (JSON.stringify writes it as
+ * "\ud800", which the history's jsonb payload refuses). Either would fail at the write as a 500 — both found by the
+ * proof suite's bad-input fuzzing — so every text field refuses them here, next to its other checks. A refinement,
+ * not a pattern, so the OpenAPI document is unchanged.
  */
-export const hasNoNul = (value: string) => !value.includes("\u0000");
-export const NO_NUL = { error: "Remove the NUL character (U+0000) from this text" };
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isStorableText = (value: string) => !value.includes("\u0000") && !LONE_SURROGATE.test(value);
+export const NOT_STORABLE = { error: "Remove the NUL character (U+0000) or the unpaired surrogate from this text" };
 
 /**
  * Single-line fields refuse \r and \n anywhere, even at the ends that trim would drop: a line break in a
@@ -40,7 +42,7 @@ export const SINGLE_LINE_MESSAGE = "Write this on one line: remove the line brea
 export function singleLineText(message: string, max: number, tooLong: string) {
   return z
     .string({ error: message })
-    .refine(hasNoNul, NO_NUL)
+    .refine(isStorableText, NOT_STORABLE)
     .regex(SINGLE_LINE, { error: SINGLE_LINE_MESSAGE })
     .trim()
     .regex(/\S/, { error: message })
@@ -54,14 +56,14 @@ export function singleLineText(message: string, max: number, tooLong: string) {
 export function requiredText(message: string, max: number, tooLong: string) {
   return z
     .string({ error: message })
-    .refine(hasNoNul, NO_NUL)
+    .refine(isStorableText, NOT_STORABLE)
     .trim()
     .regex(/\S/, { error: message })
     .max(max, { error: tooLong });
 }
 
 export function optionalText(max: number, tooLong: string) {
-  return z.preprocess(blankToUndefined, z.string({ error: tooLong }).refine(hasNoNul, NO_NUL).trim().max(max, { error: tooLong }).optional());
+  return z.preprocess(blankToUndefined, z.string({ error: tooLong }).refine(isStorableText, NOT_STORABLE).trim().max(max, { error: tooLong }).optional());
 }
 
 /** Optional concurrency token of every action body (api-v1: same meaning as PATCH's If-Match). */

@@ -13,7 +13,7 @@ import {
   type SolutionArea,
 } from "../catalogue";
 import type { FieldError } from "../errors";
-import { blankToUndefined, guid, hasNoNul, NO_NUL, SINGLE_LINE, SINGLE_LINE_MESSAGE, singleLineText } from "./building-blocks";
+import { blankToUndefined, guid, isStorableText, NOT_STORABLE, SINGLE_LINE, SINGLE_LINE_MESSAGE, singleLineText } from "./building-blocks";
 import { COMMENTARY_MAX_LENGTH, NAME_MAX_LENGTH } from "./limits";
 
 const MPN_ID_MESSAGE = "Enter the MPN ID (partner location ID) as 6 to 10 digits, e.g. 1234567";
@@ -212,7 +212,7 @@ export const productsSchema = z
 
 export const commentarySchema = z
   .string({ error: "Enter the commentary as text" })
-  .refine(hasNoNul, NO_NUL)
+  .refine(isStorableText, NOT_STORABLE)
   .trim()
   .max(COMMENTARY_MAX_LENGTH, { error: `Shorten the commentary to ${COMMENTARY_MAX_LENGTH} characters or fewer` })
   .meta({ id: "Commentary", description: "Partner commentary for the reviewer; empty clears it." });

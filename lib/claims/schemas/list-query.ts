@@ -1,7 +1,7 @@
 // The list query of GET /claims and GET /claims/export.csv (and the list pages' filter forms).
 import { z } from "zod";
 import { CLAIM_STATUSES } from "../catalogue";
-import { blankToUndefined, hasNoNul, NO_NUL } from "./building-blocks";
+import { blankToUndefined, isStorableText, NOT_STORABLE } from "./building-blocks";
 import { activitySchema, mpnIdFormatSchema, programSchema, solutionAreaSchema } from "./claim-fields";
 import { cursorParamSchema } from "../../paging/cursor-param";
 import { CLAIM_LIST_DEFAULT_PAGE_SIZE, CLAIM_LIST_MAX_PAGE_SIZE, PAGE_CEILING, SEARCH_MAX_LENGTH } from "./limits";
@@ -67,7 +67,7 @@ export const claimListQuerySchema = z
     mpnId: z.preprocess(blankToUndefined, mpnIdFormatSchema.optional()),
     organizationId: z.preprocess(
       blankToUndefined,
-      z.string({ error: "Filter by an organization id" }).refine(hasNoNul, NO_NUL).trim().max(64, { error: "Filter by an organization id" })
+      z.string({ error: "Filter by an organization id" }).refine(isStorableText, NOT_STORABLE).trim().max(64, { error: "Filter by an organization id" })
         .meta({ description: "Staff only: one organization's claims (a partner always sees only its own)." })
         .optional(),
     ),
