@@ -2,9 +2,10 @@
 // replica (lib/db.ts getReadDb), which may lag the primary by its replication delay. So that a person never sees a
 // list older than their own last change, every state-changing request through the portal (a server action or form
 // post: any method but GET/HEAD) answers with a short-lived cookie, and a page reads the primary while it is
-// present (lib/page-read-db.ts). Pages that show one claim read the primary always. Imported by proxy.ts: no
+// present (lib/page-read-db.ts). Pages that show one claim read the primary always. The browser's upload routes,
+// which the proxy leaves alone (PoE upload, CSV import), set it on their own answers. Imported by proxy.ts: no
 // database or Next request APIs here.
-import type { NextRequest, NextResponse } from "next/server";
+import type { NextResponse } from "next/server";
 
 export const READ_PRIMARY_COOKIE = "cpor-read-primary";
 
@@ -15,11 +16,11 @@ export function readPrimarySeconds(env: Record<string, string | undefined> = pro
 }
 
 /** Sets the cookie on the answer to a state-changing request, when a replica is configured. */
-export function markReadPrimary(request: NextRequest, response: NextResponse): NextResponse {
+export function markReadPrimary(request: Request, response: NextResponse): NextResponse {
   if (request.method === "GET" || request.method === "HEAD" || !process.env.DATABASE_REPLICA_URL) return response;
   const maxAge = readPrimarySeconds();
   if (maxAge > 0) {
-    response.cookies.set(READ_PRIMARY_COOKIE, "1", { maxAge, httpOnly: true, sameSite: "lax", path: "/", secure: request.nextUrl.protocol === "https:" });
+    response.cookies.set(READ_PRIMARY_COOKIE, "1", { maxAge, httpOnly: true, sameSite: "lax", path: "/", secure: new URL(request.url).protocol === "https:" });
   }
   return response;
 }

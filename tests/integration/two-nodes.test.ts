@@ -162,6 +162,16 @@ describe.skipIf(!pgAvailable || !built)("two nodes over one PostgreSQL", () => {
     const post = await fetch(`${b.baseUrl}/claims`, { method: "POST", headers: { Cookie: cookie }, redirect: "manual" });
     await post.arrayBuffer();
     expect(post.headers.getSetCookie().some((c) => c.startsWith("cpor-read-primary=1"))).toBe(true);
+    // So does the browser's PoE upload, a route the proxy leaves alone (it streams the body).
+    const draft = await claimIn(t.db, w, "EDITING", { start: at(MONDAY, 40 * DAY) });
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
+    const uploaded = await fetch(`${b.baseUrl}/claims/${draft.claim.id}/poe`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: b.baseUrl, "X-File-Name": "proof.pdf", "Content-Type": "application/pdf" },
+      body: new Uint8Array(pdf),
+    });
+    expect(uploaded.status, await uploaded.text()).toBe(201);
+    expect(uploaded.headers.getSetCookie().some((c) => c.startsWith("cpor-read-primary=1"))).toBe(true);
     // Signed in on B, valid on A too.
     const reviewerCookie = await signIn(b.baseUrl, w.reviewer.email);
     const review = await fetch(`${a.baseUrl}/review`, { headers: { Cookie: reviewerCookie }, redirect: "manual" });

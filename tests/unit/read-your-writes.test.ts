@@ -20,6 +20,15 @@ describe("read-your-writes cookie", () => {
     expect(cookie).toMatch(/Secure/i);
   });
 
+  it("a route handler the proxy leaves alone (PoE upload, CSV import) sets it on its own answer from a plain Request", () => {
+    process.env.DATABASE_REPLICA_URL = "postgresql://reader@replica:5432/cpor";
+    const uploaded = markReadPrimary(new Request("http://127.0.0.1:3000/claims/c1/poe", { method: "POST" }), NextResponse.json({}, { status: 201 }));
+    const cookie = uploaded.headers.get("set-cookie") ?? "";
+    expect(cookie).toContain(`${READ_PRIMARY_COOKIE}=1`);
+    expect(cookie).not.toMatch(/Secure/i);
+    expect(uploaded.status).toBe(201);
+  });
+
   it("a GET never sets it, and nothing is set without a replica", () => {
     process.env.DATABASE_REPLICA_URL = "postgresql://reader@replica:5432/cpor";
     expect(answer("GET").headers.get("set-cookie")).toBeNull();

@@ -2,12 +2,14 @@
 // lib/claims/upload-poe (never buffered: server actions would buffer it, and the proxy is kept off this path
 // for the same reason, see proxy.ts). The file name comes in X-File-Name (URI-encoded). Authorized by the
 // session cookie, so only same-origin requests are accepted (the CSRF check server actions get from Next).
+import { NextResponse } from "next/server";
 import { declaredLength } from "@/lib/api/request";
 import { getCurrentUser, actorOf } from "@/lib/auth/session";
 import { ClaimError } from "@/lib/claims/errors";
 import { poeResource } from "@/lib/claims/resource";
 import { uploadPoe } from "@/lib/claims/upload-poe";
 import { getDb } from "@/lib/db";
+import { markReadPrimary } from "@/lib/read-your-writes";
 import { problem, problemFromError } from "@/lib/http/problem";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { uploadFileName } from "@/lib/http/upload-request";
@@ -26,7 +28,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
       body: request.body,
       declaredSize: declaredLength(request),
     });
-    return Response.json(poeResource(poe), { status: 201, headers: { "Cache-Control": "no-store" } });
+    return markReadPrimary(request, NextResponse.json(poeResource(poe), { status: 201, headers: { "Cache-Control": "no-store" } }));
   } catch (error) {
     return problemFromError(error);
   }

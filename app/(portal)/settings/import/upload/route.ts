@@ -1,12 +1,14 @@
 // POST /settings/import/upload[?dryRun=true] — the Import page's upload: the raw CSV, streamed to the same
 // service as POST /api/v1/claims/import, authorized by the session. The dry run's field errors come back in
 // the partner's language (the API answers in English).
+import { NextResponse } from "next/server";
 import { fieldErrorMap } from "@/components/claims/action-errors";
 import { actorOf, getCurrentUser } from "@/lib/auth/session";
 import { dryRunImport, importClaims } from "@/lib/claims/service";
 import { getDb } from "@/lib/db";
 import { problem, problemFromError } from "@/lib/http/problem";
 import { isSameOrigin } from "@/lib/http/same-origin";
+import { markReadPrimary } from "@/lib/read-your-writes";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +26,8 @@ export async function POST(request: Request) {
       );
       return Response.json({ ...result, rows }, { headers: { "Cache-Control": "no-store" } });
     }
-    return Response.json(await importClaims(getDb(), actor, body), { status: 201, headers: { "Cache-Control": "no-store" } });
+    // The imported drafts are in the primary now: this browser's next lists read it (lib/read-your-writes.ts).
+    return markReadPrimary(request, NextResponse.json(await importClaims(getDb(), actor, body), { status: 201, headers: { "Cache-Control": "no-store" } }));
   } catch (error) {
     return problemFromError(error);
   }
