@@ -158,7 +158,7 @@ async function insertClaims(sql: Sql, orgsJson: string, from: number, to: number
     INSERT INTO "Claim" ("id", "organizationId", "mpnId", "program", "activity", "solutionArea", "customerTenantId",
       "customerDomain", "customerName", "customerNameLower", "customerDomainLower", "commentary", "status", "version",
       "dueAt", "createdById", "createdAt", "updatedAt", "submittedAt", "rejectionReason", "rejectedAt",
-      "infoRequestedAt", "approvedAt", "decidedAt", "consentEndsAt")
+      "infoRequestedAt", "nextReminderAt", "approvedAt", "decidedAt", "consentEndsAt")
     SELECT 'bulk_' || g.s, orgs.id, orgs.mpn,
       (CASE WHEN (g.hv / 11) % 2 = 0 THEN 'OSU' ELSE 'OSA' END)::"Program",
       (ARRAY['PRE_SALES','REVENUE_ASSOCIATION','USAGE'])[1 + ((g.hv / 13) % 3)::int]::"Activity",
@@ -176,6 +176,9 @@ async function insertClaims(sql: Sql, orgsJson: string, from: number, to: number
       -- the information was requested (its deadline 10 business days on); an approval opened the consent window
       -- that ends at dueAt (ended and completed where dueAt is unset).
       CASE WHEN g.st = 'PARTNER_ACTION_REQUIRED' THEN g.due - interval '14 days' END,
+      -- No earlier than its first reminder (2 business days before the deadline's day: at most 6 days before,
+      -- across a weekend and a holiday): the first sweep that reaches it works out the exact times.
+      CASE WHEN g.st = 'PARTNER_ACTION_REQUIRED' THEN date_trunc('day', g.due) - interval '6 days' END,
       CASE WHEN g.st = 'APPROVED' THEN g.created + interval '1 hour' END,
       CASE WHEN g.st IN ('APPROVED','REJECTED') THEN g.created + interval '1 hour' END,
       CASE WHEN g.st = 'APPROVED' AND (g.hv / 19) % 3 = 0 THEN g.due END

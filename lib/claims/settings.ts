@@ -68,6 +68,7 @@ export async function updateSlaSettings(db: Db, actor: Actor, patch: SlaSettings
     const merged = { ...(before ?? {}), ...changes };
     if (before !== null && JSON.stringify(merged) === JSON.stringify(before)) return;
     await tx.setting.update({ where: { key: SLA_SETTINGS_KEY }, data: { value: merged, updatedById, updatedAt: now } });
+    if ("timeZone" in changes) await replanReminders(tx, now);
     await recordAuditEvent(tx, {
       type: "SETTINGS_CHANGED",
       actor,
@@ -78,28 +79,41 @@ export async function updateSlaSettings(db: Db, actor: Actor, patch: SlaSettings
   return getSlaSettings(db);
 }
 
+/**
+ * The partner-action reminders fall on business days in the portal's time zone, so a new holiday or zone moves
+ * them: every stage still waiting for the partner is looked at again by the next sweep, which works out its
+ * reminder times from the new calendar (lib/notifications/sweep-alerts.ts; a reminder sent before is not resent).
+ */
+async function replanReminders(tx: Pick<Db, "$executeRaw">, now: Date): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Claim" SET "nextReminderAt" = ${now.toISOString()}::timestamp(3)
+    WHERE "status" = 'PARTNER_ACTION_REQUIRED' AND "dueAt" > ${now.toISOString()}::timestamp(3)`;
+}
+
 export const holidayInputSchema = slaSettingsSchema.shape.holidays.element;
 
 /**
  * Adds (or renames) a holiday, or removes one: each a SETTINGS_CHANGED audit event keyed `holidays.<date>` with
  * the holiday's name before and after (null: no holiday), in the change's transaction, under the row's lock.
  */
-export async function addHoliday(db: Db, actor: Actor, date: string, name: string): Promise<void> {
+export async function addHoliday(db: Db, actor: Actor, date: string, name: string, options: { now?: Date } = {}): Promise<void> {
   requireSettingsAdmin(actor);
   const day = holidayInputSchema.parse(date);
   await db.$transaction(async (tx) => {
     const [before] = await tx.$queryRaw<{ name: string }[]>`SELECT "name" FROM "Holiday" WHERE "date" = ${day} FOR UPDATE`;
     if (before?.name === name) return;
     await tx.holiday.upsert({ where: { date: day }, create: { date: day, name }, update: { name } });
+    if (!before) await replanReminders(tx, options.now ?? new Date());
     await recordAuditEvent(tx, { type: "SETTINGS_CHANGED", actor, data: { key: `holidays.${day}`, from: before?.name ?? null, to: name } });
   });
 }
 
-export async function removeHoliday(db: Db, actor: Actor, date: string): Promise<void> {
+export async function removeHoliday(db: Db, actor: Actor, date: string, options: { now?: Date } = {}): Promise<void> {
   requireSettingsAdmin(actor);
   await db.$transaction(async (tx) => {
     const [removed] = await tx.$queryRaw<{ name: string }[]>`DELETE FROM "Holiday" WHERE "date" = ${date} RETURNING "name"`;
     if (!removed) return;
+    await replanReminders(tx, options.now ?? new Date());
     await recordAuditEvent(tx, { type: "SETTINGS_CHANGED", actor, data: { key: `holidays.${date}`, from: removed.name, to: null } });
   });
 }

@@ -63,26 +63,18 @@ export function dueReminder(
   return due;
 }
 
-function nextLocalDate(localDate: string): string {
-  const [y, m, d] = localDate.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
 /**
- * The latest deadline that may have a reminder due at `now`: the end of the last local day D (from today on,
- * within `maxDays`) whose earliest reminder's time has come. reminderDueAt depends on the deadline's local date
- * only and moves later as the deadline does, so every deadline after the bound has no reminder due yet. The
- * sweep reads the claims due up to this bound (a few days), not every claim whose deadline is two weeks ahead.
+ * When the sweep next has to look at a stage: the earliest reminder time at or after `from` (the stage's start
+ * when it begins; just after `now` once a sweep has looked), or null when no reminder remains before the deadline.
+ * The claim stores it (`nextReminderAt`) and the sweep reads only the claims whose time has come — an index probe —
+ * instead of every deadline of the coming days. Looking only then sends exactly what looking at every sweep would:
+ * dueReminder's answer changes only at these instants (tests/unit/notifications.test.ts holds the two equal).
  */
-export function reminderHorizon(now: Date, cal: BusinessCalendar, maxDays = 14): Date {
-  const earliest = Math.max(...REMINDER_BUSINESS_DAYS);
-  let day = localDateOf(now, cal);
-  let horizon = now;
-  for (let i = 0; i <= maxDays; i++) {
-    const end = endOfLocalDate(day, cal);
-    if (reminderDueAt(end, earliest, cal).getTime() > now.getTime()) break;
-    horizon = end;
-    day = nextLocalDate(day);
+export function nextReminderAt(from: Date, deadline: Date, dueAtOf: ReminderClock): Date | null {
+  let next: Date | null = null;
+  for (const k of REMINDER_BUSINESS_DAYS) {
+    const at = dueAtOf(deadline, k);
+    if (at.getTime() >= from.getTime() && at.getTime() <= deadline.getTime() && (!next || at < next)) next = at;
   }
-  return horizon;
+  return next;
 }

@@ -12,12 +12,10 @@ import { calendarOf } from "../claims/sla";
 import { untimed, type BatchTimer } from "../claims/sweep-clock";
 import { claimRefOf, filerLanguage, partnerAudience } from "./claim-messages";
 import { notify } from "./notify";
-import { dueReminder, reminderClock, reminderHorizon } from "./reminders";
+import { dueReminder, nextReminderAt, reminderClock } from "./reminders";
 
 // Claims read a page, for the reminders' check (the sends themselves are one short transaction each).
 const READ_PAGE = 1_000;
-/** A 2-business-day reminder falls at most this many days before its deadline (weekends and a run of holidays). */
-const REMINDER_HORIZON_DAYS = 14;
 
 const CLAIM_FIELDS = {
   id: true,
@@ -29,6 +27,7 @@ const CLAIM_FIELDS = {
   reviewerId: true,
   dueAt: true,
   infoRequestedAt: true,
+  nextReminderAt: true,
 } as const;
 
 /** Inserts the alert key; false when it already existed (sent before, or by a concurrent sweep). */
@@ -50,40 +49,34 @@ export const REVIEW_DIGEST_LISTED = 20;
 // Generous for a loaded machine: a batch normally commits in a fraction of a second.
 const BATCH_TRANSACTION = { timeout: 30_000, maxWait: 30_000 };
 
-/** The 2- and 1-business-day reminders before partner-action deadlines; returns how many were sent. */
+/**
+ * The 2- and 1-business-day reminders before partner-action deadlines; returns how many were sent. Reads only
+ * the stages whose `nextReminderAt` has come (request-info sets it, a calendar change brings it back to now):
+ * with nothing due, one probe of a partial index. Each claim read gets its next time after its reminder, if any,
+ * was sent — a crash in between only makes the next sweep look again, and the ClaimAlert key sends nothing twice.
+ */
 export async function sendPartnerReminders(db: Db, now: Date, timer: BatchTimer = untimed): Promise<number> {
   const cal = calendarOf(await getSlaSettings(db));
-  const horizon = reminderHorizon(now, cal, REMINDER_HORIZON_DAYS);
   const dueAtOf = reminderClock(cal);
+  const after = new Date(now.getTime() + 1);
   let sent = 0;
-  let after: { dueAt: Date; id: string } | undefined;
+  let last: { at: Date; id: string } | undefined;
   for (;;) {
-    // Keyset pages on (status, dueAt, id): one index walk over the deadlines that may have a reminder due.
-    const claims = await db.claim.findMany({
-      where: {
-        status: "PARTNER_ACTION_REQUIRED",
-        // The keyset's own dueAt is the range's start, so each page's walk begins where the last one ended (with
-        // only the OR below, every page re-walked the horizon from `now`: quadratic in its claims).
-        dueAt: { gte: after && after.dueAt > now ? after.dueAt : now, lte: horizon },
-        infoRequestedAt: { not: null },
-        ...(after ? { OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] } : {}),
-      },
-      select: CLAIM_FIELDS,
-      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      take: READ_PAGE,
+    // Keyset pages on the partial index's (nextReminderAt, id); the status literal is its predicate, word for word.
+    const ids = await db.$queryRaw<{ id: string; nextReminderAt: Date }[]>`
+      SELECT "id", "nextReminderAt" FROM "Claim"
+      WHERE "status" = 'PARTNER_ACTION_REQUIRED' AND "nextReminderAt" <= ${now.toISOString()}::timestamp(3)
+        ${last ? Prisma.sql`AND ("nextReminderAt", "id") > (${last.at.toISOString()}::timestamp(3), ${last.id})` : Prisma.empty}
+      ORDER BY "nextReminderAt", "id" LIMIT ${READ_PAGE}::int`;
+    if (ids.length === 0) return sent;
+    const page = await db.claim.findMany({ where: { id: { in: ids.map((row) => row.id) } }, select: CLAIM_FIELDS });
+    const due = page.flatMap((claim) => {
+      if (!claim.infoRequestedAt || !claim.dueAt) return [];
+      const k = dueReminder(claim.infoRequestedAt, claim.dueAt, now, cal, dueAtOf);
+      return k === null ? [] : [{ claim, dueAt: claim.dueAt, k, key: reminderKey(claim.infoRequestedAt, k) }];
     });
-    if (claims.length === 0) return sent;
-    const last = claims[claims.length - 1];
-    after = { dueAt: last.dueAt!, id: last.id };
-    const due = claims.flatMap((claim) => {
-      const stageStart = claim.infoRequestedAt;
-      if (!stageStart || !claim.dueAt) return [];
-      const k = dueReminder(stageStart, claim.dueAt, now, cal, dueAtOf);
-      return k === null ? [] : [{ claim, dueAt: claim.dueAt, k, key: reminderKey(stageStart, k) }];
-    });
-    // The reminders of this page sent before: one read, not a transaction per claim on every sweep. A join to the
-    // page's (claim, key) pairs walks the primary key once per pair; the same test as an OR of 200 pairs was
-    // evaluated against every ClaimAlert row (2.3 s a sweep with nothing due at 1,000,000 claims, 14,000 in the horizon).
+    // The reminders of this page sent before (a calendar change, a crash after the send): one read, a join to
+    // the page's (claim, key) pairs, not a transaction per claim.
     const sentBefore = due.length
       ? await db.$queryRaw<{ claimId: string; key: string }[]>`
           SELECT a."claimId", a."key" FROM "ClaimAlert" a
@@ -116,6 +109,21 @@ export async function sendPartnerReminders(db: Db, now: Date, timer: BatchTimer 
       }));
       if (done) sent++;
     }
+    // Each claim of the page on to its next reminder time, or null. Guarded by the values read: a claim whose
+    // stage began again, or whose time a calendar change reset, meanwhile keeps what that wrote.
+    const iso = (date: Date | null) => date?.toISOString() ?? null;
+    const next = (claim: (typeof page)[number]) =>
+      claim.dueAt && claim.infoRequestedAt ? nextReminderAt(after, claim.dueAt, dueAtOf) : null;
+    await db.$executeRaw`
+      UPDATE "Claim" c SET "nextReminderAt" = page."next"
+      FROM unnest(${page.map((claim) => claim.id)}::text[], ${page.map((claim) => iso(claim.nextReminderAt))}::timestamp(3)[],
+                  ${page.map((claim) => iso(claim.infoRequestedAt))}::timestamp(3)[], ${page.map((claim) => iso(next(claim)))}::timestamp(3)[])
+        AS page("id", "was", "stageStart", "next")
+      WHERE c."id" = page."id" AND c."status" = 'PARTNER_ACTION_REQUIRED'
+        AND c."nextReminderAt" IS NOT DISTINCT FROM page."was" AND c."infoRequestedAt" IS NOT DISTINCT FROM page."stageStart"`;
+    if (ids.length < READ_PAGE) return sent;
+    const lastRead = ids[ids.length - 1];
+    last = { at: lastRead.nextReminderAt, id: lastRead.id };
   }
 }
 

@@ -1,12 +1,13 @@
 // The pure parts of notifications: the reminder rule, the retry schedule, the templates (escaping, dates for
 // people, languages), Accept-Language, and the secret box.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { BusinessCalendar } from "../../lib/claims/sla";
 import { afterFailure, MAX_ATTEMPTS } from "../../lib/mail/retry";
 import { encryptionKey, openSecret, sealSecret } from "../../lib/mail/secret-box";
 import { formatDateForPeople, inAppText, renderMessage, type MessageData } from "../../lib/mail/templates";
 import { languageFromAcceptLanguage } from "../../lib/notifications/catalogue";
-import { dueReminder, reminderClock, reminderDueAt, reminderHorizon } from "../../lib/notifications/reminders";
+import { dueReminder, nextReminderAt, reminderClock, reminderDueAt } from "../../lib/notifications/reminders";
 
 const UTC: BusinessCalendar = { timeZone: "UTC", holidays: [] };
 const FRIDAY_DEADLINE = new Date("2026-12-04T23:59:59.999Z");
@@ -139,22 +140,51 @@ describe("templates", () => {
   });
 });
 
-describe("the reminders' horizon", () => {
-  it("every deadline with a reminder due lies within it, and it stays within days, not weeks", () => {
-    const cals: BusinessCalendar[] = [UTC, { timeZone: "Europe/Paris", holidays: ["2026-12-24", "2026-12-25", "2026-12-28"] }];
-    const longAgo = new Date("2026-11-01T00:00:00Z");
-    for (const cal of cals) {
-      for (let h = 0; h < 24 * 21; h += 11) {
-        const now = new Date(Date.UTC(2026, 11, 1) + h * 3_600_000);
-        const horizon = reminderHorizon(now, cal);
-        expect(horizon.getTime() - now.getTime()).toBeLessThan(8 * 86_400_000);
-        for (let m = 0; m < 20 * 24 * 60; m += 173) {
-          const deadline = new Date(now.getTime() + m * 60_000);
-          if (dueReminder(longAgo, deadline, now, cal) !== null) expect(deadline.getTime(), `${now.toISOString()} ${deadline.toISOString()}`).toBeLessThanOrEqual(horizon.getTime());
-        }
-      }
-    }
-  }, 30_000);
+describe("the claim's next reminder time (the sweep looks at a stage only then)", () => {
+  it("a Friday deadline: Thursday 00:00 from the stage's start, then Friday 00:00, then none", () => {
+    const clock = reminderClock(UTC);
+    const start = new Date("2026-11-27T10:00:00.000Z");
+    expect(nextReminderAt(start, FRIDAY_DEADLINE, clock)?.toISOString()).toBe("2026-12-03T00:00:00.000Z");
+    expect(nextReminderAt(new Date("2026-12-03T00:00:00.001Z"), FRIDAY_DEADLINE, clock)?.toISOString()).toBe("2026-12-04T00:00:00.000Z");
+    expect(nextReminderAt(new Date("2026-12-04T00:00:00.001Z"), FRIDAY_DEADLINE, clock)).toBeNull();
+  });
+
+  it("sends exactly the reminders that looking at every sweep sends, for any stage, deadline and sweep times", () => {
+    const day = 86_400_000;
+    const base = Date.parse("2026-12-01T00:00:00Z");
+    const cals: BusinessCalendar[] = [UTC, { timeZone: "Europe/Paris", holidays: ["2026-12-24", "2026-12-25"] }];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...cals),
+        fc.integer({ min: 0, max: 20 * day }),
+        fc.integer({ min: 1, max: 15 * day }),
+        fc.array(fc.integer({ min: 0, max: 40 * day }), { minLength: 1, maxLength: 30 }),
+        (cal, startOffset, length, sweepOffsets) => {
+          const start = new Date(base + startOffset);
+          const deadline = new Date(start.getTime() + length);
+          const sweeps = [...new Set(sweepOffsets.map((o) => start.getTime() + o))].sort((x, y) => x - y).map((t) => new Date(t));
+          const clock = reminderClock(cal);
+          // Every sweep looks at the stage (the old way); each reminder once per stage and k.
+          const everySweep = new Set<number>();
+          for (const now of sweeps) {
+            const k = dueReminder(start, deadline, now, cal, clock);
+            if (k !== null) everySweep.add(k);
+          }
+          // Only the sweeps at or past the stored time look, and each moves it past `now`.
+          const whenDue = new Set<number>();
+          let next = nextReminderAt(start, deadline, clock);
+          for (const now of sweeps) {
+            if (!next || next > now) continue;
+            const k = dueReminder(start, deadline, now, cal, clock);
+            if (k !== null) whenDue.add(k);
+            next = nextReminderAt(new Date(now.getTime() + 1), deadline, clock);
+          }
+          expect([...whenDue].sort()).toEqual([...everySweep].sort());
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
 });
 
 describe("the reviewers' overdue digest", () => {

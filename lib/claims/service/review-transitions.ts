@@ -5,6 +5,7 @@ import { rejectBodySchema, requestInfoBodySchema, startReviewBodySchema } from "
 import { calendarOf, pauseReviewClock, stageDueAt } from "../sla";
 import { postComment } from "./comments";
 import { rejectionDecision } from "../../notifications/claim-messages";
+import { nextReminderAt, reminderClock } from "../../notifications/reminders";
 import { steps, tellDecision, tellInfoRequested } from "./notify-steps";
 import { runTransition } from "./run-transition";
 import { userActor, type ServiceOptions } from "./steps";
@@ -26,13 +27,16 @@ export function startReview(db: Db, actor: Actor, claimId: string, input: unknow
 export function requestPartnerInfo(db: Db, actor: Actor, claimId: string, input: unknown, options: ServiceOptions = {}) {
   return runTransition(db, actor, claimId, "request-info", requestInfoBodySchema, input, options, ({ claim, body, now, settings }) => {
     const dueAt = stageDueAt("PARTNER_ACTION_REQUIRED", now, settings);
+    const calendar = calendarOf(settings);
     return {
       data: {
         reasonCodes: body.reasonCodes,
         infoRequestedAt: now,
         // The review clock pauses while the partner works; resubmit resumes it with what was left.
-        reviewDaysRemaining: claim.dueAt ? pauseReviewClock(now, claim.dueAt, calendarOf(settings)) : settings.underReviewBusinessDays,
+        reviewDaysRemaining: claim.dueAt ? pauseReviewClock(now, claim.dueAt, calendar) : settings.underReviewBusinessDays,
         dueAt,
+        // The first reminder's time: until then the sweep does not read this claim.
+        nextReminderAt: nextReminderAt(now, dueAt, reminderClock(calendar)),
         overdue: false,
       },
       also: steps(
