@@ -10,8 +10,9 @@ import { Prisma } from "../generated/prisma/client";
 import { getSlaSettings } from "../claims/settings";
 import { calendarOf } from "../claims/sla";
 import { untimed, type BatchTimer } from "../claims/sweep-clock";
-import { claimRefOf, filerLanguage, partnerAudience } from "./claim-messages";
-import { notify } from "./notify";
+import { languageOf } from "./catalogue";
+import { claimRefOf, partnerAudience } from "./claim-messages";
+import { notify, notifyEach } from "./notify";
 import { dueReminder, nextReminderAt, reminderClock } from "./reminders";
 
 // Claims read a page, for the reminders' check (the sends themselves are one short transaction each).
@@ -30,16 +31,58 @@ const CLAIM_FIELDS = {
   nextReminderAt: true,
 } as const;
 
-/** Inserts the alert key; false when it already existed (sent before, or by a concurrent sweep). */
-async function claimAlertOnce(tx: Pick<Db, "$executeRaw">, claimId: string, key: string, now: Date): Promise<boolean> {
-  const inserted = await tx.$executeRaw`
-    INSERT INTO "ClaimAlert" ("claimId", "key", "createdAt") VALUES (${claimId}, ${key}, ${now.toISOString()}::timestamp(3))
-    ON CONFLICT DO NOTHING`;
-  return inserted === 1;
-}
-
 export function reminderKey(stageStartedAt: Date, businessDaysLeft: number): string {
   return `partner-action:${stageStartedAt.toISOString()}:${businessDaysLeft}`;
+}
+
+type DueReminder = {
+  claim: { id: string; number: number; customerName: string; organizationId: string; partnerContact: unknown; createdById: string };
+  dueAt: Date;
+  k: number;
+  key: string;
+};
+
+/** Reminders sent in one transaction: their messages and events with a handful of statements, not a few per claim. */
+const REMINDER_BATCH = 100;
+
+/**
+ * One batch of reminders. A key is inserted only for a claim still waiting for the partner on the same deadline (a
+ * resubmit may have just won); a concurrent sweep's insert of the same key waits for this transaction and then
+ * inserts nothing, so the rows RETURNING names are this batch's to send.
+ */
+async function sendReminders(tx: Prisma.TransactionClient, batch: DueReminder[], now: Date): Promise<number> {
+  const inserted = await tx.$queryRaw<{ claimId: string }[]>`
+    INSERT INTO "ClaimAlert" ("claimId", "key", "createdAt")
+    SELECT page."claimId", page."key", ${now.toISOString()}::timestamp(3)
+    FROM unnest(${batch.map((d) => d.claim.id)}::text[], ${batch.map((d) => d.key)}::text[],
+                ${batch.map((d) => d.dueAt.toISOString())}::timestamp(3)[]) AS page("claimId", "key", "dueAt")
+    JOIN "Claim" c ON c."id" = page."claimId" AND c."status" = 'PARTNER_ACTION_REQUIRED' AND c."dueAt" = page."dueAt"
+    ON CONFLICT DO NOTHING
+    RETURNING "claimId"`;
+  const mine = new Set(inserted.map((row) => row.claimId));
+  const sending = batch.filter((d) => mine.has(d.claim.id));
+  if (sending.length === 0) return 0;
+  const filers = await tx.user.findMany({ where: { id: { in: [...new Set(sending.map((d) => d.claim.createdById))] } }, select: { id: true, language: true } });
+  const languages = new Map(filers.map((filer) => [filer.id, languageOf(filer.language)]));
+  await notifyEach(
+    tx,
+    sending.map(({ claim, dueAt, k }) => ({
+      data: { type: "DEADLINE_REMINDER", claim: claimRefOf(claim), businessDaysLeft: k, dueAt: dueAt.toISOString() },
+      to: partnerAudience(claim, languages.get(claim.createdById) ?? languageOf(null)),
+      now,
+    })),
+  );
+  await tx.claimEvent.createMany({
+    data: sending.map(({ claim, dueAt }) => ({
+      claimId: claim.id,
+      type: "REMINDER_QUEUED" as const,
+      actorRole: "SYSTEM" as const,
+      actorName: "System",
+      at: now,
+      data: { stage: "PARTNER_ACTION_REQUIRED", dueAt: dueAt.toISOString() },
+    })),
+  });
+  return sending.length;
 }
 
 /** Claims per digest batch: each reviewer gets one message per batch, however many claims it holds. */
@@ -84,30 +127,9 @@ export async function sendPartnerReminders(db: Db, now: Date, timer: BatchTimer 
             ON a."claimId" = page."claimId" AND a."key" = page."key"`
       : [];
     const sentKeys = new Set(sentBefore.map((a) => `${a.claimId} ${a.key}`));
-    for (const { claim, dueAt, k, key } of due) {
-      if (sentKeys.has(`${claim.id} ${key}`)) continue;
-      const done = await timer.batch(() => db.$transaction(async (tx) => {
-        // Still waiting for the partner on the same deadline (a resubmit may have just won).
-        const still = await tx.claim.count({ where: { id: claim.id, status: "PARTNER_ACTION_REQUIRED", dueAt } });
-        if (still === 0 || !(await claimAlertOnce(tx, claim.id, key, now))) return false;
-        await notify(tx, {
-          data: { type: "DEADLINE_REMINDER", claim: claimRefOf(claim), businessDaysLeft: k, dueAt: dueAt.toISOString() },
-          to: partnerAudience(claim, await filerLanguage(tx, claim.createdById)),
-          now,
-        });
-        await tx.claimEvent.create({
-          data: {
-            claimId: claim.id,
-            type: "REMINDER_QUEUED",
-            actorRole: "SYSTEM",
-            actorName: "System",
-            at: now,
-            data: { stage: "PARTNER_ACTION_REQUIRED", dueAt: dueAt.toISOString() },
-          },
-        });
-        return true;
-      }));
-      if (done) sent++;
+    const toSend = due.filter((d) => !sentKeys.has(`${d.claim.id} ${d.key}`));
+    for (let i = 0; i < toSend.length; i += REMINDER_BATCH) {
+      sent += await timer.batch(() => db.$transaction((tx) => sendReminders(tx, toSend.slice(i, i + REMINDER_BATCH), now), BATCH_TRANSACTION));
     }
     // Each claim of the page on to its next reminder time, or null. Guarded by the values read: a claim whose
     // stage began again, or whose time a calendar change reset, meanwhile keeps what that wrote.
