@@ -1,8 +1,10 @@
 import { runSweep } from "./claims/sweep";
 import { databaseUrl, embeddedDataDir, getDb, isEmbeddedDatabase, lockEmbeddedDataDir } from "./db";
+import { releaseAbortReasonStacks } from "./runtime/release-abort-stacks";
 import { getFileStorage } from "./storage/file-storage";
 
 export async function startServer(): Promise<void> {
+  releaseAbortReasonStacks();
   if (isEmbeddedDatabase()) {
     // Fail at start, not at the first request, when another process has the embedded database open.
     try {
