@@ -166,4 +166,30 @@ describe.skipIf(!pgAvailable)("claim list plans use the indexes (PostgreSQL)", (
       expect(problems).toEqual([]);
     });
   }
+
+  // A sweep after an outage decides thousands of claims at one instant; an import creates hundreds at once. The
+  // first page must still read one page of claims, not the whole group that shares its sort key (the id that
+  // breaks the tie is in the index: migration 20261202000000_list_index_tie_breakers).
+  it("a page reads one page of claims when hundreds share the sort key", async () => {
+    await client.query(`UPDATE "Claim" SET "updatedAt" = $1, "createdAt" = $1 WHERE "organizationId" = $2`, [NOW, org]);
+    await client.query(`ANALYZE "Claim"`);
+    const read: string[] = [];
+    for (const [scope, who] of SCOPES) {
+      for (const sort of ["-updatedAt", "-createdAt", "updatedAt", "createdAt"] as const) {
+        if (!(CLAIM_SORTS as readonly string[]).includes(sort)) continue;
+        for (const filters of [{}, { status: "SUBMITTED" as const }]) {
+          queries.length = 0;
+          await listClaimsPage(logged, who(), { sort, page: 1, pageSize: 25, ...filters }, NOW);
+          for (const q of queries.filter((q) => /FROM "public"\."Claim"/.test(q.query) && /ORDER BY/.test(q.query) && !/COUNT\(/i.test(q.query))) {
+            const result = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.query}`, JSON.parse(q.params));
+            const plan = nodes(result.rows[0]["QUERY PLAN"][0].Plan as PlanNode) as (PlanNode & { "Actual Rows": number; "Actual Loops": number })[];
+            const claimsRead = plan.filter((n) => n["Relation Name"] === "Claim").reduce((sum, n) => sum + n["Actual Rows"] * n["Actual Loops"], 0);
+            read.push(`${scope} ${sort} ${JSON.stringify(filters)}: ${claimsRead}`);
+            expect(claimsRead, read.at(-1)).toBeLessThanOrEqual(26);
+          }
+        }
+      }
+    }
+    expect(read.length).toBeGreaterThanOrEqual(SCOPES.length * 2);
+  });
 });
