@@ -13,7 +13,11 @@
 const PATCHED = Symbol.for("cpor.abort-releases-stack");
 
 function releaseStack(reason: unknown): void {
-  if (reason !== null && typeof reason === "object" && "stack" in reason) void (reason as { stack?: unknown }).stack;
+  try {
+    if (reason !== null && typeof reason === "object" && "stack" in reason) void (reason as { stack?: unknown }).stack;
+  } catch {
+    // A reason whose own `stack` getter throws keeps its frames; aborting must not fail because of it.
+  }
 }
 
 export function releaseAbortReasonStacks(): void {

@@ -56,5 +56,10 @@ describe("abort reasons release their stack frames", () => {
     controller.abort(new Error("later"));
     expect(seen).toHaveLength(1);
     expect((controller.signal.reason as DOMException).name).toBe("AbortError");
+
+    const odd = new AbortController();
+    const reason = Object.defineProperty({}, "stack", { get: () => { throw new Error("no stack here"); } });
+    expect(() => odd.abort(reason)).not.toThrow();
+    expect(odd.signal.reason).toBe(reason);
   });
 });
